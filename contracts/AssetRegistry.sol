@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {AssetView, IAssetRegistry, ParentShare, RemixPolicy} from "./interfaces/IAssetRegistry.sol";
+import {ChunkedBytes} from "./libraries/ChunkedBytes.sol";
+import {ParentLink, ParentLinks} from "./libraries/ParentLinks.sol";
+import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
+import {AssetRecord, AssetToken} from "./token/AssetToken.sol";
+import {ProtocolAdmin, ProtocolConfig} from "./ProtocolAdmin.sol";
+
+/// @title AssetRegistry
+/// @notice Registers originals and remixes as ERC-721 assets and records their lineage.
+abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
+    using ChunkedBytes for mapping(uint256 => bytes32);
+    using ParentLinks for mapping(uint256 => uint256);
+
+    /* CONSTANTS */
+
+    /// @inheritdoc IAssetRegistry
+    uint256 public constant MAX_PARENTS = 16;
+
+    /// @inheritdoc IAssetRegistry
+    uint256 public constant MAX_URI_LENGTH = type(uint16).max;
+
+    /* STORAGE */
+
+    mapping(bytes32 contentHash => uint256 assetId) private _assetIdOf;
+    mapping(uint256 assetId => mapping(uint256 word => bytes32)) private _uriWords;
+    mapping(uint256 assetId => mapping(uint256 word => uint256)) private _parentWords;
+    mapping(uint256 assetId => uint256) private _childCount;
+
+    /* REGISTRATION */
+
+    /// @inheritdoc IAssetRegistry
+    function registerOriginal(bytes32 contentHash, string calldata metadataURI, RemixPolicy calldata policy)
+        external
+        returns (uint256 assetId)
+    {
+        assetId = _register(contentHash, metadataURI, policy, 0);
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function registerRemix(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        RemixPolicy calldata policy,
+        ParentShare[] calldata parents
+    ) external returns (uint256 assetId) {
+        uint256 count = parents.length;
+        if (count == 0 || count > MAX_PARENTS) revert InvalidParentCount(count, MAX_PARENTS);
+        assetId = _register(contentHash, metadataURI, policy, uint8(count));
+
+        uint256 totalBps;
+        for (uint256 i; i < count; ++i) {
+            ParentShare calldata parent = parents[i];
+            for (uint256 j; j < i; ++j) {
+                if (parents[j].parentId == parent.parentId) revert DuplicateParent(parent.parentId);
+            }
+            // A parent must have existed before this call (an id below the child's), so every edge
+            // points to an older asset and the graph stays acyclic.
+            AssetRecord storage record = _assets[parent.parentId];
+            if (parent.parentId >= assetId || record.owner == address(0)) revert AssetNotFound(parent.parentId);
+            if (!record.remixable) revert RemixNotAllowed(parent.parentId);
+            if (parent.shareBps < record.minShareBps) {
+                revert ShareBelowMinimum(parent.parentId, parent.shareBps, record.minShareBps);
+            }
+            totalBps += parent.shareBps;
+
+            _parentWords[assetId].store(
+                i,
+                ParentLink({
+                    parentId: uint64(parent.parentId),
+                    shareBps: parent.shareBps,
+                    parentIsOriginal: record.parentCount == 0
+                })
+            );
+            unchecked {
+                ++_childCount[parent.parentId];
+            }
+            emit ParentLinked(assetId, parent.parentId, parent.shareBps);
+        }
+        uint256 limitBps = RoyaltyMath.BPS - MAX_FEE_BPS;
+        if (totalBps > limitBps) revert SharesExceedLimit(totalBps, limitBps);
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function setRemixPolicy(uint256 assetId, RemixPolicy calldata policy) external {
+        _requireAuthorized(assetId);
+        _validatePolicy(policy);
+        AssetRecord storage record = _assets[assetId];
+        record.remixable = policy.remixable;
+        record.minShareBps = policy.minShareBps;
+        emit RemixPolicyUpdated(assetId, policy);
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IAssetRegistry
+    function getAsset(uint256 assetId) external view returns (AssetView memory) {
+        AssetRecord storage record = _assets[assetId];
+        if (record.owner == address(0)) revert AssetNotFound(assetId);
+        return AssetView({
+            owner: record.owner,
+            createdAt: record.createdAt,
+            contentHash: record.contentHash,
+            metadataURI: string(_uriWords[assetId].load(record.uriLength)),
+            parentCount: record.parentCount,
+            childCount: _childCount[assetId],
+            remixPolicy: RemixPolicy({remixable: record.remixable, minShareBps: record.minShareBps})
+        });
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function parentsOf(uint256 assetId) external view returns (ParentShare[] memory parents) {
+        ParentLink[] memory links = _parentLinks(assetId, _assets[assetId].parentCount);
+        parents = new ParentShare[](links.length);
+        for (uint256 i; i < links.length; ++i) {
+            parents[i] = ParentShare({parentId: links[i].parentId, shareBps: links[i].shareBps});
+        }
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function childCount(uint256 assetId) external view returns (uint256) {
+        return _childCount[assetId];
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function assetIdOf(bytes32 contentHash) external view returns (uint256) {
+        return _assetIdOf[contentHash];
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function totalAssets() external view returns (uint256) {
+        return _config.lastAssetId;
+    }
+
+    /// @inheritdoc IAssetRegistry
+    function exists(uint256 assetId) external view returns (bool) {
+        return _assets[assetId].owner != address(0);
+    }
+
+    /// @inheritdoc IERC721Metadata
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        _requireOwned(tokenId);
+        return string(_uriWords[tokenId].load(_assets[tokenId].uriLength));
+    }
+
+    /* INTERNAL */
+
+    /// @dev Validates and stores a new asset with `parentCount` parents (linked by the caller).
+    function _register(bytes32 contentHash, string calldata metadataURI, RemixPolicy calldata policy, uint8 parentCount)
+        private
+        returns (uint256 assetId)
+    {
+        ProtocolConfig memory config = _config;
+        if (config.paused) revert ProtocolPaused();
+        if (contentHash == bytes32(0)) revert ZeroContentHash();
+        uint256 existing = _assetIdOf[contentHash];
+        if (existing != 0) revert ContentAlreadyRegistered(contentHash, existing);
+        uint256 uriLength = bytes(metadataURI).length;
+        if (uriLength == 0 || uriLength > MAX_URI_LENGTH) revert InvalidMetadataURI(uriLength, MAX_URI_LENGTH);
+        _validatePolicy(policy);
+
+        unchecked {
+            // 2^64 registrations cannot happen.
+            assetId = config.lastAssetId + 1;
+        }
+        _config.lastAssetId = uint64(assetId);
+        _assetIdOf[contentHash] = assetId;
+        _uriWords[assetId].store(bytes(metadataURI));
+        _mint(
+            assetId,
+            AssetRecord({
+                owner: msg.sender,
+                createdAt: uint40(block.timestamp),
+                parentCount: parentCount,
+                remixable: policy.remixable,
+                minShareBps: policy.minShareBps,
+                uriLength: uint16(uriLength),
+                contentHash: contentHash
+            })
+        );
+        emit AssetRegistered(assetId, msg.sender, contentHash, metadataURI, policy);
+    }
+
+    /// @dev Reverts unless the caller owns `assetId` or is approved for it.
+    function _requireAuthorized(uint256 assetId) internal view {
+        address owner = _assets[assetId].owner;
+        if (owner == address(0)) revert AssetNotFound(assetId);
+        if (!_isAuthorized(owner, msg.sender, assetId)) revert NotAssetOwnerOrApproved(assetId, msg.sender);
+    }
+
+    function _validatePolicy(RemixPolicy calldata policy) private view {
+        uint256 limitBps = RoyaltyMath.BPS - MAX_FEE_BPS;
+        if (policy.minShareBps > limitBps) revert InvalidRemixPolicy(policy.minShareBps, limitBps);
+    }
+
+    /// @dev The `count` parent links of `assetId`, reading each packed word once.
+    function _parentLinks(uint256 assetId, uint256 count) internal view returns (ParentLink[] memory links) {
+        links = new ParentLink[](count);
+        uint256 word;
+        for (uint256 i; i < count; ++i) {
+            if (i % ParentLinks.PER_WORD == 0) word = _parentWords[assetId][i / ParentLinks.PER_WORD];
+            links[i] = ParentLinks.decode(word, i);
+        }
+    }
+}

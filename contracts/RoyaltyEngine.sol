@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IRoyaltyEngine} from "./interfaces/IRoyaltyEngine.sol";
+import {ParentLink} from "./libraries/ParentLinks.sol";
+import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
+import {AssetRecord} from "./token/AssetToken.sol";
+import {AssetRegistry} from "./AssetRegistry.sol";
+import {ProtocolConfig} from "./ProtocolAdmin.sol";
+
+/// @title RoyaltyEngine
+/// @notice Payments credit the paid asset, splits move money one hop up, claims pay out.
+abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoyaltyEngine {
+    using SafeERC20 for IERC20;
+
+    /// @dev Money received by an asset and not yet split. `gross` is what the parents' shares apply
+    /// to; `net` is what is held (gross less the fees of direct payments). Both in one slot, so a
+    /// payment writes one word. uint128 holds any amount of an allowlisted token (supply < 2^127).
+    struct Splittable {
+        uint128 gross;
+        uint128 net;
+    }
+
+    /* STORAGE */
+
+    mapping(uint256 assetId => mapping(address token => Splittable)) private _splittable;
+    mapping(uint256 assetId => mapping(address token => uint256)) private _collectable;
+    mapping(address token => uint256) private _accruedFees;
+
+    /* PAYMENTS */
+
+    /// @inheritdoc IRoyaltyEngine
+    function pay(uint256 assetId, address token, uint256 amount) external payable nonReentrant {
+        ProtocolConfig memory config = _config;
+        if (config.paused) revert ProtocolPaused();
+        if (amount == 0) revert ZeroAmount();
+        if (amount > type(uint128).max) revert AmountTooLarge(amount, type(uint128).max);
+        AssetRecord storage record = _assets[assetId];
+        if (record.owner == address(0)) revert AssetNotFound(assetId);
+
+        _receive(token, amount);
+        uint256 fee = RoyaltyMath.fee(amount, config.feeBps);
+        if (fee != 0) _accruedFees[token] += fee;
+        _credit(assetId, token, record.parentCount == 0, amount, amount - fee);
+        emit Paid(assetId, token, msg.sender, amount, fee);
+    }
+
+    /* SPLITS */
+
+    /// @inheritdoc IRoyaltyEngine
+    function split(uint256 assetId, address token) external nonReentrant returns (uint256 kept) {
+        return _split(assetId, token);
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function splitMany(uint256[] calldata assetIds, address[] calldata tokens) external nonReentrant {
+        for (uint256 i; i < assetIds.length; ++i) {
+            for (uint256 j; j < tokens.length; ++j) {
+                _split(assetIds[i], tokens[j]);
+            }
+        }
+    }
+
+    /* CLAIMS */
+
+    /// @inheritdoc IRoyaltyEngine
+    function claim(uint256 assetId, address token, address recipient)
+        external
+        nonReentrant
+        returns (uint256 amount)
+    {
+        if (recipient == address(0)) revert InvalidRecipient();
+        _requireAuthorized(assetId);
+        amount = _takeCollectable(assetId, token, recipient);
+        if (amount != 0) _send(token, recipient, amount);
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function claimMany(uint256[] calldata assetIds, address[] calldata tokens, address recipient)
+        external
+        nonReentrant
+        returns (uint256[] memory amounts)
+    {
+        if (recipient == address(0)) revert InvalidRecipient();
+        for (uint256 i; i < assetIds.length; ++i) {
+            _requireAuthorized(assetIds[i]);
+        }
+        amounts = new uint256[](tokens.length);
+        for (uint256 j; j < tokens.length; ++j) {
+            uint256 total;
+            // A repeated asset or token finds its balance already zeroed, so nothing is paid twice.
+            for (uint256 i; i < assetIds.length; ++i) {
+                total += _takeCollectable(assetIds[i], tokens[j], recipient);
+            }
+            amounts[j] = total;
+            if (total != 0) _send(tokens[j], recipient, total);
+        }
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function withdrawFees(address token) external nonReentrant returns (uint256 amount) {
+        amount = _accruedFees[token];
+        if (amount == 0) return 0;
+        _accruedFees[token] = 0;
+        address to = _config.treasury;
+        emit FeesWithdrawn(token, to, amount);
+        _send(token, to, amount);
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IRoyaltyEngine
+    function splittableBalance(uint256 assetId, address token) external view returns (uint256 gross, uint256 net) {
+        Splittable memory pending = _splittable[assetId][token];
+        return (pending.gross, pending.net);
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function collectableBalance(uint256 assetId, address token) external view returns (uint256) {
+        return _collectable[assetId][token];
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function accruedFees(address token) external view returns (uint256) {
+        return _accruedFees[token];
+    }
+
+    /* INTERNAL */
+
+    /// @dev Takes exactly `amount` of `token` from the caller, refusing anything else.
+    function _receive(address token, uint256 amount) private {
+        if (token == address(0)) {
+            if (msg.value != amount) revert IncorrectPaymentValue(amount, msg.value);
+            return;
+        }
+        if (msg.value != 0) revert IncorrectPaymentValue(0, msg.value);
+        if (!isTokenAllowed(token)) revert TokenNotAllowed(token);
+        uint256 balanceBefore = IERC20(token).balanceOf(address(this));
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = IERC20(token).balanceOf(address(this)) - balanceBefore;
+        if (received != amount) revert TransferAmountMismatch(amount, received);
+    }
+
+    /// @dev Credits an asset: an original's money is its own at once; a remix's waits to be split.
+    function _credit(uint256 assetId, address token, bool isOriginal, uint256 gross, uint256 net) private {
+        if (isOriginal) {
+            _collectable[assetId][token] += net;
+        } else {
+            Splittable storage pending = _splittable[assetId][token];
+            pending.gross += uint128(gross);
+            pending.net += uint128(net);
+        }
+    }
+
+    function _split(uint256 assetId, address token) private returns (uint256 kept) {
+        Splittable memory pending = _splittable[assetId][token];
+        if (pending.gross == 0) return 0;
+        delete _splittable[assetId][token];
+
+        ParentLink[] memory links = _parentLinks(assetId, _assets[assetId].parentCount);
+        uint256 cumulativeBps;
+        uint256 forwarded;
+        for (uint256 i; i < links.length; ++i) {
+            ParentLink memory link = links[i];
+            uint256 amount = RoyaltyMath.cumulativeShare(pending.gross, cumulativeBps, link.shareBps);
+            cumulativeBps += link.shareBps;
+            if (amount == 0) continue;
+            forwarded += amount;
+            _credit(link.parentId, token, link.parentIsOriginal, amount, amount);
+            emit RoyaltyForwarded(assetId, link.parentId, token, amount);
+        }
+        // forwarded <= gross * (10,000 - MAX_FEE_BPS) / 10,000 <= net: shares plus the fee cap never
+        // exceed 100%, and every fee in gross - net was at most MAX_FEE_BPS of its payment.
+        kept = pending.net - forwarded;
+        if (kept != 0) _collectable[assetId][token] += kept;
+        emit Split(assetId, token, pending.gross, pending.net, kept);
+    }
+
+    /// @dev Zeroes and returns the collectable balance of `assetId` in `token`, recording the claim.
+    function _takeCollectable(uint256 assetId, address token, address recipient) private returns (uint256 amount) {
+        amount = _collectable[assetId][token];
+        if (amount == 0) return 0;
+        _collectable[assetId][token] = 0;
+        emit Claimed(assetId, token, recipient, amount);
+    }
+
+    function _send(address token, address to, uint256 amount) private {
+        if (token == address(0)) Address.sendValue(payable(to), amount);
+        else IERC20(token).safeTransfer(to, amount);
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @notice A parent named by a remix, with the share of the remix's revenue it receives.
+/// @param parentId The parent asset.
+/// @param shareBps The parent's share in basis points (1/10,000) of every amount the remix splits.
+struct ParentShare {
+    uint256 parentId;
+    uint16 shareBps;
+}
+
+/// @notice What an asset's owner allows remixes of it to do.
+/// @param remixable Whether the asset may be named as a parent at all.
+/// @param minShareBps The least share, in basis points, a remix must route to this asset.
+struct RemixPolicy {
+    bool remixable;
+    uint16 minShareBps;
+}
+
+/// @notice Everything the registry records about one asset.
+struct AssetView {
+    address owner;
+    uint64 createdAt;
+    bytes32 contentHash;
+    string metadataURI;
+    uint256 parentCount;
+    uint256 childCount;
+    RemixPolicy remixPolicy;
+}
+
+/// @title IAssetRegistry
+/// @notice Assets are ERC-721 tokens that record a unique content hash, a metadata URI, their
+/// creation time and their parents. Lineage is fixed at registration, so the graph is acyclic.
+interface IAssetRegistry {
+    /* EVENTS */
+
+    /// @notice An asset was registered and minted to `creator`.
+    event AssetRegistered(
+        uint256 indexed assetId,
+        address indexed creator,
+        bytes32 indexed contentHash,
+        string metadataURI,
+        RemixPolicy remixPolicy
+    );
+
+    /// @notice `childId` names `parentId` as a parent with `shareBps`. Emitted once per parent,
+    /// in registration order, right after `AssetRegistered` of the child.
+    event ParentLinked(uint256 indexed childId, uint256 indexed parentId, uint16 shareBps);
+
+    /// @notice The owner of `assetId` changed what remixes of it may do.
+    event RemixPolicyUpdated(uint256 indexed assetId, RemixPolicy remixPolicy);
+
+    /* ERRORS */
+
+    /// @notice The content hash is zero.
+    error ZeroContentHash();
+    /// @notice The content is already registered as `existingAssetId`.
+    error ContentAlreadyRegistered(bytes32 contentHash, uint256 existingAssetId);
+    /// @notice The metadata URI is empty or longer than `maxLength` bytes.
+    error InvalidMetadataURI(uint256 length, uint256 maxLength);
+    /// @notice No asset has id `assetId`.
+    error AssetNotFound(uint256 assetId);
+    /// @notice A remix must name between 1 and `maxParents` parents.
+    error InvalidParentCount(uint256 count, uint256 maxParents);
+    /// @notice `parentId` appears more than once among a remix's parents.
+    error DuplicateParent(uint256 parentId);
+    /// @notice The owner of `parentId` does not allow remixes of it.
+    error RemixNotAllowed(uint256 parentId);
+    /// @notice The share offered to `parentId` is below the minimum its owner requires.
+    error ShareBelowMinimum(uint256 parentId, uint16 shareBps, uint16 minShareBps);
+    /// @notice The parents' shares add up to `totalBps`, above `limitBps` (100% less the maximum fee).
+    error SharesExceedLimit(uint256 totalBps, uint256 limitBps);
+    /// @notice A remix policy's minimum share is above `limitBps` (100% less the maximum fee).
+    error InvalidRemixPolicy(uint16 minShareBps, uint256 limitBps);
+    /// @notice `caller` is neither the owner of `assetId` nor approved for it.
+    error NotAssetOwnerOrApproved(uint256 assetId, address caller);
+
+    /* FUNCTIONS */
+
+    /// @notice Registers an original (an asset with no parents) and mints it to the caller.
+    /// @dev Warning: the content hash is public once the transaction is broadcast; whoever is
+    /// included first owns it. Reverts while the protocol is paused.
+    /// @param contentHash Hash of the asset's content; unique across the registry, never zero.
+    /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
+    /// @param policy What remixes of the new asset may do.
+    /// @return assetId The new asset's id, assigned sequentially from 1.
+    function registerOriginal(bytes32 contentHash, string calldata metadataURI, RemixPolicy calldata policy)
+        external
+        returns (uint256 assetId);
+
+    /// @notice Registers a remix of 1 to 16 distinct existing parents and mints it to the caller.
+    /// @dev Every parent must be remixable and receive at least its minimum share; the shares plus
+    /// the maximum fee must not exceed 100%. Lineage can never change afterwards.
+    /// @param contentHash Hash of the remix's content; unique across the registry, never zero.
+    /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
+    /// @param policy What remixes of the new asset may do.
+    /// @param parents The parents, each with the share of the remix's revenue it receives.
+    /// @return assetId The new asset's id.
+    function registerRemix(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        RemixPolicy calldata policy,
+        ParentShare[] calldata parents
+    ) external returns (uint256 assetId);
+
+    /// @notice Changes what future remixes of `assetId` may do; existing remixes are unaffected.
+    /// @dev Only the asset's owner or an address it approved may call.
+    function setRemixPolicy(uint256 assetId, RemixPolicy calldata policy) external;
+
+    /// @notice Everything recorded about `assetId`. Reverts with `AssetNotFound` if it does not exist.
+    function getAsset(uint256 assetId) external view returns (AssetView memory);
+
+    /// @notice The parents of `assetId` with their shares, in registration order.
+    function parentsOf(uint256 assetId) external view returns (ParentShare[] memory);
+
+    /// @notice How many remixes name `assetId` as a parent.
+    function childCount(uint256 assetId) external view returns (uint256);
+
+    /// @notice The asset registered with `contentHash`, or 0 if there is none.
+    function assetIdOf(bytes32 contentHash) external view returns (uint256);
+
+    /// @notice How many assets exist. Ids run from 1 to `totalAssets()`, so with `parentsOf` the
+    /// whole graph can be walked from the chain alone.
+    function totalAssets() external view returns (uint256);
+
+    /// @notice Whether `assetId` exists.
+    function exists(uint256 assetId) external view returns (bool);
+
+    /// @notice The maximum number of parents of a remix.
+    function MAX_PARENTS() external view returns (uint256);
+
+    /// @notice The maximum length in bytes of a metadata URI.
+    function MAX_URI_LENGTH() external view returns (uint256);
+}
