@@ -33,10 +33,11 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     /* REGISTRATION */
 
     /// @inheritdoc IAssetRegistry
-    function registerOriginal(bytes32 contentHash, string calldata metadataURI, RemixPolicy calldata policy)
-        external
-        returns (uint256 assetId)
-    {
+    function registerOriginal(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        RemixPolicy calldata policy
+    ) external returns (uint256 assetId) {
         assetId = _register(contentHash, metadataURI, policy, 0);
     }
 
@@ -100,15 +101,16 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     function getAsset(uint256 assetId) external view returns (AssetView memory) {
         AssetRecord storage record = _assets[assetId];
         if (record.owner == address(0)) revert AssetNotFound(assetId);
-        return AssetView({
-            owner: record.owner,
-            createdAt: record.createdAt,
-            contentHash: record.contentHash,
-            metadataURI: string(_uriWords[assetId].load(record.uriLength)),
-            parentCount: record.parentCount,
-            childCount: _childCount[assetId],
-            remixPolicy: RemixPolicy({remixable: record.remixable, minShareBps: record.minShareBps})
-        });
+        return
+            AssetView({
+                owner: record.owner,
+                createdAt: record.createdAt,
+                contentHash: record.contentHash,
+                metadataURI: string(_uriWords[assetId].load(record.uriLength)),
+                parentCount: record.parentCount,
+                childCount: _childCount[assetId],
+                remixPolicy: RemixPolicy({remixable: record.remixable, minShareBps: record.minShareBps})
+            });
     }
 
     /// @inheritdoc IAssetRegistry
@@ -149,10 +151,12 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     /* INTERNAL */
 
     /// @dev Validates and stores a new asset with `parentCount` parents (linked by the caller).
-    function _register(bytes32 contentHash, string calldata metadataURI, RemixPolicy calldata policy, uint8 parentCount)
-        private
-        returns (uint256 assetId)
-    {
+    function _register(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        RemixPolicy calldata policy,
+        uint8 parentCount
+    ) private returns (uint256 assetId) {
         ProtocolConfig memory config = _config;
         if (config.paused) revert ProtocolPaused();
         if (contentHash == bytes32(0)) revert ZeroContentHash();

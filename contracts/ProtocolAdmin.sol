@@ -33,9 +33,12 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
     /// @param initialTreasury Receives protocol fees.
     /// @param maxFeeBps Immutable cap on the fee; shares of a remix may use the remaining basis points.
     /// @param initialFeeBps The fee charged from the start.
-    constructor(address initialOwner, address initialTreasury, uint16 maxFeeBps, uint16 initialFeeBps)
-        Ownable(initialOwner)
-    {
+    constructor(
+        address initialOwner,
+        address initialTreasury,
+        uint16 maxFeeBps,
+        uint16 initialFeeBps
+    ) Ownable(initialOwner) {
         if (maxFeeBps > RoyaltyMath.BPS) revert InvalidMaxFee(maxFeeBps);
         MAX_FEE_BPS = maxFeeBps;
         _setTreasury(initialTreasury);

@@ -13,7 +13,10 @@ contract RemixProtocol is RoyaltyEngine {
     /// @param initialTreasury Receives protocol fees.
     /// @param maxFeeBps Immutable cap on the fee, in basis points.
     /// @param initialFeeBps The fee charged from the start, in basis points.
-    constructor(address initialOwner, address initialTreasury, uint16 maxFeeBps, uint16 initialFeeBps)
-        ProtocolAdmin(initialOwner, initialTreasury, maxFeeBps, initialFeeBps)
-    {}
+    constructor(
+        address initialOwner,
+        address initialTreasury,
+        uint16 maxFeeBps,
+        uint16 initialFeeBps
+    ) ProtocolAdmin(initialOwner, initialTreasury, maxFeeBps, initialFeeBps) {}
 }

@@ -68,11 +68,7 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     /* CLAIMS */
 
     /// @inheritdoc IRoyaltyEngine
-    function claim(uint256 assetId, address token, address recipient)
-        external
-        nonReentrant
-        returns (uint256 amount)
-    {
+    function claim(uint256 assetId, address token, address recipient) external nonReentrant returns (uint256 amount) {
         if (recipient == address(0)) revert InvalidRecipient();
         _requireAuthorized(assetId);
         amount = _takeCollectable(assetId, token, recipient);
@@ -80,11 +76,11 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     }
 
     /// @inheritdoc IRoyaltyEngine
-    function claimMany(uint256[] calldata assetIds, address[] calldata tokens, address recipient)
-        external
-        nonReentrant
-        returns (uint256[] memory amounts)
-    {
+    function claimMany(
+        uint256[] calldata assetIds,
+        address[] calldata tokens,
+        address recipient
+    ) external nonReentrant returns (uint256[] memory amounts) {
         if (recipient == address(0)) revert InvalidRecipient();
         for (uint256 i; i < assetIds.length; ++i) {
             _requireAuthorized(assetIds[i]);

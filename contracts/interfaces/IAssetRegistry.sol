@@ -84,9 +84,11 @@ interface IAssetRegistry {
     /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
     /// @param policy What remixes of the new asset may do.
     /// @return assetId The new asset's id, assigned sequentially from 1.
-    function registerOriginal(bytes32 contentHash, string calldata metadataURI, RemixPolicy calldata policy)
-        external
-        returns (uint256 assetId);
+    function registerOriginal(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        RemixPolicy calldata policy
+    ) external returns (uint256 assetId);
 
     /// @notice Registers a remix of 1 to 16 distinct existing parents and mints it to the caller.
     /// @dev Every parent must be remixable and receive at least its minimum share; the shares plus

@@ -80,9 +80,11 @@ interface IRoyaltyEngine {
     /// @notice Claims every token in `tokens` for every asset in `assetIds` to `recipient`, with one
     /// transfer per token. The caller must be the owner of, or approved for, every asset.
     /// @return amounts What was paid out per token, in the order of `tokens`.
-    function claimMany(uint256[] calldata assetIds, address[] calldata tokens, address recipient)
-        external
-        returns (uint256[] memory amounts);
+    function claimMany(
+        uint256[] calldata assetIds,
+        address[] calldata tokens,
+        address recipient
+    ) external returns (uint256[] memory amounts);
 
     /// @notice Pays accrued protocol fees in `token` to the treasury. Anyone may call.
     function withdrawFees(address token) external returns (uint256 amount);

@@ -24,8 +24,8 @@ library ParentLinks {
     /// @notice Writes `link` at position `index` of the list stored in `words`.
     /// @dev Positions must be written in order from 0, each once (lanes are OR-ed into the word).
     function store(mapping(uint256 => uint256) storage words, uint256 index, ParentLink memory link) internal {
-        uint256 lane = uint256(link.parentId) | (uint256(link.shareBps) << 64)
-            | (link.parentIsOriginal ? uint256(1) << 80 : 0);
+        uint256 lane =
+            uint256(link.parentId) | (uint256(link.shareBps) << 64) | (link.parentIsOriginal ? uint256(1) << 80 : 0);
         uint256 word = index / PER_WORD;
         uint256 shift = (index % PER_WORD) * LANE_BITS;
         words[word] = (shift == 0 ? 0 : words[word]) | (lane << shift);

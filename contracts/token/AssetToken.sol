@@ -35,8 +35,10 @@ abstract contract AssetToken is ERC165, IERC721, IERC721Metadata, IERC721Errors 
 
     /// @inheritdoc IERC165
     function supportsInterface(bytes4 interfaceId) public view virtual override(ERC165, IERC165) returns (bool) {
-        return interfaceId == type(IERC721).interfaceId || interfaceId == type(IERC721Metadata).interfaceId
-            || super.supportsInterface(interfaceId);
+        return
+            interfaceId == type(IERC721).interfaceId ||
+            interfaceId == type(IERC721Metadata).interfaceId ||
+            super.supportsInterface(interfaceId);
     }
 
     /* ERC-721 VIEWS */
@@ -100,8 +102,8 @@ abstract contract AssetToken is ERC165, IERC721, IERC721Metadata, IERC721Errors 
         delete _tokenApprovals[tokenId];
         unchecked {
             // Cannot underflow: `from` owns `tokenId`. Cannot overflow: fewer than 2^64 tokens exist.
-            _balances[from] -= 1;
-            _balances[to] += 1;
+            --_balances[from];
+            ++_balances[to];
         }
         _assets[tokenId].owner = to;
         emit Transfer(from, to, tokenId);
@@ -125,7 +127,7 @@ abstract contract AssetToken is ERC165, IERC721, IERC721Metadata, IERC721Errors 
     function _mint(uint256 tokenId, AssetRecord memory record) internal {
         _assets[tokenId] = record;
         unchecked {
-            _balances[record.owner] += 1;
+            ++_balances[record.owner];
         }
         emit Transfer(address(0), record.owner, tokenId);
     }
