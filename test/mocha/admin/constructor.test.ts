@@ -1,0 +1,98 @@
+import { expect } from "chai";
+import { ETH, FEE_BPS, MAX_FEE_BPS, ethers, networkHelpers } from "../helpers/fixture.js";
+
+/** The deployment arguments in constructor order: owner, treasury, max fee, initial fee. */
+async function deployArgs() {
+  const [admin, treasury] = await ethers.getSigners();
+  const factory = await ethers.getContractFactory("RemixProtocol");
+  return { factory, admin, treasury };
+}
+
+describe("constructor", function () {
+  it("sets the owner, treasury, fee and fee cap, unpaused and empty", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    const protocol = await factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS);
+    const deployment = protocol.deploymentTransaction()!;
+
+    await expect(deployment).to.emit(protocol, "OwnershipTransferred").withArgs(ETH, admin.address);
+    await expect(deployment).to.emit(protocol, "TreasuryUpdated").withArgs(ETH, treasury.address);
+    await expect(deployment).to.emit(protocol, "FeeUpdated").withArgs(0, FEE_BPS);
+    expect(await protocol.owner()).to.equal(admin.address);
+    expect(await protocol.pendingOwner()).to.equal(ETH);
+    expect(await protocol.treasury()).to.equal(treasury.address);
+    expect(await protocol.feeBps()).to.equal(BigInt(FEE_BPS));
+    expect(await protocol.MAX_FEE_BPS()).to.equal(BigInt(MAX_FEE_BPS));
+    expect(await protocol.paused()).to.equal(false);
+    expect(await protocol.totalAssets()).to.equal(0n);
+  });
+
+  it("accepts the boundary settings: a 100% cap, a fee equal to the cap, a zero fee", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    for (const [maxFee, fee] of [
+      [10_000, 10_000],
+      [MAX_FEE_BPS, MAX_FEE_BPS],
+      [0, 0],
+    ]) {
+      const protocol = await factory.deploy(admin.address, treasury.address, maxFee, fee);
+      expect(await protocol.MAX_FEE_BPS()).to.equal(BigInt(maxFee));
+      expect(await protocol.feeBps()).to.equal(BigInt(fee));
+    }
+  });
+
+  it("leaves remixes 100% less the cap: with a 100% cap, no share or minimum above 0", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    const [, , alice] = await ethers.getSigners();
+    const protocol = await factory.deploy(admin.address, treasury.address, 10_000, 0);
+    const open = { remixable: true, minShareBps: 0 };
+    await protocol.connect(alice).registerOriginal(ethers.id("a"), "ipfs://a", open);
+
+    await expect(
+      protocol
+        .connect(alice)
+        .registerOriginal(ethers.id("b"), "ipfs://b", { ...open, minShareBps: 1 }),
+    )
+      .to.be.revertedWithCustomError(protocol, "InvalidRemixPolicy")
+      .withArgs(1, 0);
+    await expect(
+      protocol
+        .connect(alice)
+        .registerRemix(ethers.id("c"), "ipfs://c", open, [{ parentId: 1n, shareBps: 1 }]),
+    )
+      .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
+      .withArgs(1, 0);
+    await protocol
+      .connect(alice)
+      .registerRemix(ethers.id("c"), "ipfs://c", open, [{ parentId: 1n, shareBps: 0 }]);
+    expect(await protocol.totalAssets()).to.equal(2n);
+  });
+
+  it("reverts with InvalidMaxFee when the cap is above 100%", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    for (const maxFee of [10_001, 65_535]) {
+      await expect(factory.deploy(admin.address, treasury.address, maxFee, 0))
+        .to.be.revertedWithCustomError(factory, "InvalidMaxFee")
+        .withArgs(maxFee);
+    }
+  });
+
+  it("reverts with FeeAboveMaximum when the initial fee is above the cap", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    await expect(factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, MAX_FEE_BPS + 1))
+      .to.be.revertedWithCustomError(factory, "FeeAboveMaximum")
+      .withArgs(MAX_FEE_BPS + 1, MAX_FEE_BPS);
+  });
+
+  it("reverts with InvalidTreasury when the treasury is the zero address", async function () {
+    const { factory, admin } = await networkHelpers.loadFixture(deployArgs);
+    await expect(
+      factory.deploy(admin.address, ETH, MAX_FEE_BPS, FEE_BPS),
+    ).to.be.revertedWithCustomError(factory, "InvalidTreasury");
+  });
+
+  it("reverts with OwnableInvalidOwner when the owner is the zero address", async function () {
+    const { factory, treasury } = await networkHelpers.loadFixture(deployArgs);
+    await expect(factory.deploy(ETH, treasury.address, MAX_FEE_BPS, FEE_BPS))
+      .to.be.revertedWithCustomError(factory, "OwnableInvalidOwner")
+      .withArgs(ETH);
+  });
+});

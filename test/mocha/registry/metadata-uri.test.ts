@@ -1,0 +1,76 @@
+import { expect } from "chai";
+import {
+  OPEN_POLICY,
+  contentHash,
+  deployProtocol,
+  ethers,
+  metadataURI,
+  networkHelpers,
+  registerOriginal,
+} from "../helpers/fixture.js";
+import { MAX_URI_LENGTH, parentShares, uriOfLength } from "../helpers/registry.js";
+
+// URIs are stored as packed 32-byte words with the length kept elsewhere, so lengths around word
+// boundaries, non-ASCII bytes and trailing zero bytes are where a read-back could go wrong.
+const cases: Array<[string, string]> = [
+  ...[1, 31, 32, 33, 59, 64, 65, 300].map((n): [string, string] => [`${n} bytes`, uriOfLength(n)]),
+  ["59 bytes (the fixture's ipfs:// form)", metadataURI("fixture")],
+  ["unicode (multi-byte UTF-8)", "ipfs://bafy/🎵 remix — çà et là/曲.json"],
+  ["zero bytes inside and at the end", "ar://a\u0000b\u0000\u0000"],
+  ["exactly 32 bytes ending in zero bytes", `${"z".repeat(30)}\u0000\u0000`],
+];
+
+describe("metadataURI storage", function () {
+  for (const [label, uri] of cases) {
+    it(`reads back a URI of ${label} exactly, from getAsset, tokenURI and the event`, async function () {
+      const { protocol, alice } = await networkHelpers.loadFixture(deployProtocol);
+      const hash = contentHash(label);
+      const bytes = /^(\d+) bytes/.exec(label);
+      if (bytes) expect(ethers.toUtf8Bytes(uri).length).to.equal(Number(bytes[1]));
+
+      await expect(protocol.connect(alice).registerOriginal(hash, uri, OPEN_POLICY))
+        .to.emit(protocol, "AssetRegistered")
+        .withArgs(1n, alice.address, hash, uri, [true, 0n]);
+
+      expect((await protocol.getAsset(1n)).metadataURI).to.equal(uri);
+      expect(await protocol.tokenURI(1n)).to.equal(uri);
+    });
+  }
+
+  it("stores a remix's URI the same way", async function () {
+    const { protocol, alice, bob } = await networkHelpers.loadFixture(deployProtocol);
+    const parent = await registerOriginal(protocol, alice, "parent");
+    const uri = uriOfLength(65, "remix");
+
+    await protocol
+      .connect(bob)
+      .registerRemix(contentHash("remix"), uri, OPEN_POLICY, parentShares([[parent, 1_000]]));
+
+    expect((await protocol.getAsset(2n)).metadataURI).to.equal(uri);
+    expect(await protocol.tokenURI(2n)).to.equal(uri);
+  });
+
+  it("keeps each asset's URI separate when a long one is followed by a short one", async function () {
+    const { protocol, alice } = await networkHelpers.loadFixture(deployProtocol);
+    const long = uriOfLength(300, "long");
+    const short = uriOfLength(1, "s");
+
+    await protocol.connect(alice).registerOriginal(contentHash("long"), long, OPEN_POLICY);
+    await protocol.connect(alice).registerOriginal(contentHash("short"), short, OPEN_POLICY);
+
+    expect(await protocol.tokenURI(1n)).to.equal(long);
+    expect(await protocol.tokenURI(2n)).to.equal(short);
+  });
+
+  it("measures the maximum length in UTF-8 bytes, not characters", async function () {
+    const { protocol, alice } = await networkHelpers.loadFixture(deployProtocol);
+    // 21,846 three-byte characters: far below the limit in characters, 3 bytes above it in bytes.
+    const uri = "€".repeat(21_846);
+    const byteLength = ethers.toUtf8Bytes(uri).length;
+    expect(byteLength).to.equal(MAX_URI_LENGTH + 3);
+
+    await expect(protocol.connect(alice).registerOriginal(contentHash("euro"), uri, OPEN_POLICY))
+      .to.be.revertedWithCustomError(protocol, "InvalidMetadataURI")
+      .withArgs(byteLength, MAX_URI_LENGTH);
+  });
+});
