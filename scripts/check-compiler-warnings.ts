@@ -17,7 +17,9 @@ const buildInfoDir = "artifacts/build-info";
 
 const allowed = (diagnostic: SolcDiagnostic): boolean =>
   diagnostic.errorCode === TRANSIENT_STORAGE_WARNING &&
-  /@openzeppelin\/contracts(@[^/]+)?\/utils\/TransientSlot\.sol$/.test(diagnostic.sourceLocation?.file ?? "");
+  /@openzeppelin\/contracts(@[^/]+)?\/utils\/TransientSlot\.sol$/.test(
+    diagnostic.sourceLocation?.file ?? "",
+  );
 
 const diagnostics: SolcDiagnostic[] = readdirSync(buildInfoDir)
   .filter((name) => name.endsWith(".output.json"))

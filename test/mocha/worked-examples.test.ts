@@ -25,7 +25,8 @@ describe("royalty rules: the README's worked examples", function () {
   });
 
   it("a 1.00 use of C (remixes B, which remixes A) pays 0.10 / C 0.60 / B 0.21 / A 0.09", async function () {
-    const { protocol, usd, alice, bob, carol, payer } = await networkHelpers.loadFixture(deployProtocol);
+    const { protocol, usd, alice, bob, carol, payer } =
+      await networkHelpers.loadFixture(deployProtocol);
     const token = await usd.getAddress();
     const a = await registerOriginal(protocol, alice, "A");
     const b = await registerRemix(protocol, bob, "B", [[a, 3_000]]);
