@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {RoyaltyMath} from "../../contracts/libraries/RoyaltyMath.sol";
+import {RemixProtocol} from "../../contracts/RemixProtocol.sol";
+import {Assets} from "./utils/Assets.sol";
+import {ProtocolDeployer} from "./utils/Deployers.sol";
+import {TestBase} from "./utils/TestBase.sol";
+
+/// @notice Money paid at the bottom of a remix chain A0 <- A1 <- ... <- Ad and split hop by hop up to
+/// the original A0 is conserved exactly at every hop, up to depth 1,000; and paying costs the same
+/// gas at any depth.
+contract SplitChainTest is TestBase {
+    using Assets for RemixProtocol;
+
+    address private constant TREASURY = address(0x7EA5);
+    address private constant CREATOR = address(0xC0FFEE);
+    address private constant ETH = address(0);
+    uint256 private constant BPS = RoyaltyMath.BPS;
+    uint256 private constant MAX_AMOUNT = 1 << 120;
+    // A 1% fee cap leaves shares up to 99%, so money still reaches the top of a 1,000-hop chain.
+    uint16 private constant MAX_FEE_BPS = 100;
+    uint256 private constant DEEP_CHAIN = 1_000;
+    uint256 private constant MAX_FUZZED_DEPTH = 64;
+
+    RemixProtocol private protocol;
+    /// @dev A0 of the deep chain; Ad has id `deepRoot + d`.
+    uint256 private deepRoot;
+
+    function setUp() public {
+        protocol = ProtocolDeployer.deploy(address(this), TREASURY, MAX_FEE_BPS, MAX_FEE_BPS);
+        deepRoot = _registerChain(_deepChainShares());
+    }
+
+    /// @notice Paid at depth 1,000 and split bottom-up: every hop forwards floor(gross * share) and
+    /// keeps net - forwarded; fee + kept so far + in flight == amount after every hop; at the end
+    /// the collectable balances plus the fee add up to the amount.
+    /// hardhat-config: fuzz.runs = 64
+    function testFuzz_split_ConservesAlongDepth1000Chain(uint256 amount, uint256 feeBps) public {
+        _splitChainAndCheck(deepRoot, _deepChainShares(), amount, feeBps);
+    }
+
+    /// @notice A maximal payment at depth 1,000 still reaches the original: the chain test above
+    /// exercises rounding at every hop rather than splitting zeros.
+    function test_split_CarriesMoneyToTopOfDepth1000Chain() public {
+        _splitChainAndCheck(deepRoot, _deepChainShares(), MAX_AMOUNT, MAX_FEE_BPS);
+
+        assertGe(protocol.collectableBalance(deepRoot, ETH), 1, "nothing reached the original");
+    }
+
+    /// @notice The same on chains of any depth up to 64 with any shares (each hop at most 99%).
+    function testFuzz_split_ConservesAlongFuzzedChain(
+        uint256 amount,
+        uint256 feeBps,
+        uint256 depth,
+        uint256 seed
+    ) public {
+        uint256[] memory shares = new uint256[](bound(depth, 1, MAX_FUZZED_DEPTH) + 1);
+        for (uint256 d = 1; d < shares.length; ++d) {
+            shares[d] = uint256(keccak256(abi.encode(seed, d))) % (BPS - MAX_FEE_BPS + 1);
+        }
+        _splitChainAndCheck(_registerChain(shares), shares, amount, feeBps);
+    }
+
+    /// @notice Paying a fresh asset at depth 1,000 costs exactly the gas of paying one at depth 1:
+    /// a payment never walks the ancestry.
+    function testFuzz_pay_GasIndependentOfDepth(uint256 amount) public {
+        amount = bound(amount, 1, MAX_AMOUNT);
+        vm.deal(address(this), 3 * amount);
+        // Warms what both measured payments share (the protocol account, the fee slot), so they
+        // differ only by the asset paid.
+        protocol.pay{value: amount}(deepRoot, ETH, amount);
+
+        uint256 shallow = _measurePay(deepRoot + 1, amount);
+        uint256 deep = _measurePay(deepRoot + DEEP_CHAIN, amount);
+
+        assertEq(deep, shallow, "pay gas at depth 1000 != at depth 1");
+    }
+
+    /// @dev Registers A0 and A1..A(n-1), Ad remixing A(d-1) with `shares[d]`; returns A0.
+    function _registerChain(uint256[] memory shares) private returns (uint256 root) {
+        root = protocol.original(CREATOR);
+        for (uint256 d = 1; d < shares.length; ++d) {
+            protocol.remixOf(CREATOR, root + d - 1, uint16(shares[d]));
+        }
+    }
+
+    /// @dev Shares between 90% and 99% (the most the fee cap allows), varied so rounding varies.
+    function _deepChainShares() private pure returns (uint256[] memory shares) {
+        shares = new uint256[](DEEP_CHAIN + 1);
+        for (uint256 d = 1; d < shares.length; ++d) {
+            shares[d] = 9_000 + (uint256(keccak256(abi.encode(d))) % (BPS - MAX_FEE_BPS - 9_000 + 1));
+        }
+    }
+
+    /// @dev Pays the bottom of the chain rooted at `root` and splits it up to the root, checking
+    /// every hop against the rounding rule and the running total against the amount.
+    function _splitChainAndCheck(uint256 root, uint256[] memory shares, uint256 amount, uint256 feeBps) private {
+        amount = bound(amount, 1, MAX_AMOUNT);
+        protocol.setFee(uint16(bound(feeBps, 0, MAX_FEE_BPS)));
+        uint256 depth = shares.length - 1;
+        vm.deal(address(this), amount);
+        protocol.pay{value: amount}(root + depth, ETH, amount);
+        uint256 fee = protocol.accruedFees(ETH);
+        assertEq(fee, (amount * protocol.feeBps()) / BPS, "fee != floor(amount * fee / BPS)");
+
+        uint256 keptSoFar;
+        for (uint256 d = depth; d >= 1; --d) {
+            uint256 asset = root + d;
+            (uint256 gross, uint256 net) = protocol.splittableBalance(asset, ETH);
+            uint256 kept = protocol.split(asset, ETH);
+
+            uint256 forwarded = (gross * shares[d]) / BPS;
+            assertEq(kept, net - forwarded, "hop kept != net - floor(gross * share)");
+            assertEq(protocol.collectableBalance(asset, ETH), kept, "hop collectable != kept");
+            uint256 inFlight = _pendingOf(asset - 1, d == 1);
+            assertEq(inFlight, forwarded, "parent credited != floor(gross * share)");
+            keptSoFar += kept;
+            assertEq(fee + keptSoFar + inFlight, amount, "fee + kept + in flight != amount after a hop");
+        }
+
+        uint256 owed = fee;
+        for (uint256 d; d <= depth; ++d) {
+            owed += protocol.collectableBalance(root + d, ETH);
+        }
+        assertEq(owed, amount, "sum of collectable + fee != amount");
+        assertEq(address(protocol).balance, amount, "contract balance != amount");
+    }
+
+    /// @dev What `asset` holds after being credited by its child's split: collectable for the
+    /// original, splittable (gross == net: splits charge no fee) for a remix.
+    function _pendingOf(uint256 asset, bool isOriginal) private view returns (uint256) {
+        if (isOriginal) return protocol.collectableBalance(asset, ETH);
+        (uint256 gross, uint256 net) = protocol.splittableBalance(asset, ETH);
+        assertEq(gross, net, "split credited a parent with gross != net");
+        return net;
+    }
+
+    function _measurePay(uint256 asset, uint256 amount) private returns (uint256 gasUsed) {
+        uint256 before = gasleft();
+        protocol.pay{value: amount}(asset, ETH, amount);
+        gasUsed = before - gasleft();
+    }
+}
