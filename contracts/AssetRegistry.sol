@@ -2,7 +2,8 @@
 pragma solidity 0.8.30;
 
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
-import {AssetView, IAssetRegistry, ParentShare, RemixPolicy} from "./interfaces/IAssetRegistry.sol";
+import {AssetView, IAssetRegistry, ParentShare} from "./interfaces/IAssetRegistry.sol";
+import {ILicensing} from "./interfaces/ILicensing.sol";
 import {ChunkedBytes} from "./libraries/ChunkedBytes.sol";
 import {ParentLink, ParentLinks} from "./libraries/ParentLinks.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
@@ -23,6 +24,11 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     /// @inheritdoc IAssetRegistry
     uint256 public constant MAX_URI_LENGTH = type(uint16).max;
 
+    /* IMMUTABLES */
+
+    /// @inheritdoc IAssetRegistry
+    address public immutable LICENSING;
+
     /* STORAGE */
 
     mapping(bytes32 contentHash => uint256 assetId) private _assetIdOf;
@@ -30,69 +36,40 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     mapping(uint256 assetId => mapping(uint256 word => uint256)) private _parentWords;
     mapping(uint256 assetId => uint256) private _childCount;
 
+    /* CONSTRUCTOR */
+
+    /// @param licensing The licensing contract, created by the deployed protocol for itself.
+    constructor(address licensing) {
+        LICENSING = licensing;
+    }
+
     /* REGISTRATION */
 
     /// @inheritdoc IAssetRegistry
-    function registerOriginal(
-        bytes32 contentHash,
-        string calldata metadataURI,
-        RemixPolicy calldata policy
-    ) external returns (uint256 assetId) {
-        assetId = _register(contentHash, metadataURI, policy, 0);
+    function registerOriginal(bytes32 contentHash, string calldata metadataURI) external returns (uint256 assetId) {
+        assetId = _register(msg.sender, contentHash, metadataURI, 0);
     }
 
     /// @inheritdoc IAssetRegistry
     function registerRemix(
         bytes32 contentHash,
         string calldata metadataURI,
-        RemixPolicy calldata policy,
-        ParentShare[] calldata parents
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds
     ) external returns (uint256 assetId) {
-        uint256 count = parents.length;
-        if (count == 0 || count > MAX_PARENTS) revert InvalidParentCount(count, MAX_PARENTS);
-        assetId = _register(contentHash, metadataURI, policy, uint8(count));
-
-        uint256 totalBps;
-        for (uint256 i; i < count; ++i) {
-            ParentShare calldata parent = parents[i];
-            for (uint256 j; j < i; ++j) {
-                if (parents[j].parentId == parent.parentId) revert DuplicateParent(parent.parentId);
-            }
-            // A parent must have existed before this call (an id below the child's), so every edge
-            // points to an older asset and the graph stays acyclic.
-            AssetRecord storage record = _assets[parent.parentId];
-            if (parent.parentId >= assetId || record.owner == address(0)) revert AssetNotFound(parent.parentId);
-            if (!record.remixable) revert RemixNotAllowed(parent.parentId);
-            if (parent.shareBps < record.minShareBps) {
-                revert ShareBelowMinimum(parent.parentId, parent.shareBps, record.minShareBps);
-            }
-            totalBps += parent.shareBps;
-
-            _parentWords[assetId].store(
-                i,
-                ParentLink({
-                    parentId: uint64(parent.parentId),
-                    shareBps: parent.shareBps,
-                    parentIsOriginal: record.parentCount == 0
-                })
-            );
-            unchecked {
-                ++_childCount[parent.parentId];
-            }
-            emit ParentLinked(assetId, parent.parentId, parent.shareBps);
-        }
-        uint256 limitBps = RoyaltyMath.BPS - MAX_FEE_BPS;
-        if (totalBps > limitBps) revert SharesExceedLimit(totalBps, limitBps);
+        assetId = _registerRemix(msg.sender, contentHash, metadataURI, parents, licenceIds);
     }
 
     /// @inheritdoc IAssetRegistry
-    function setRemixPolicy(uint256 assetId, RemixPolicy calldata policy) external {
-        _requireAuthorized(assetId);
-        _validatePolicy(policy);
-        AssetRecord storage record = _assets[assetId];
-        record.remixable = policy.remixable;
-        record.minShareBps = policy.minShareBps;
-        emit RemixPolicyUpdated(assetId, policy);
+    function registerRemixFor(
+        address creator,
+        bytes32 contentHash,
+        string calldata metadataURI,
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds
+    ) external returns (uint256 assetId) {
+        if (msg.sender != LICENSING) revert OnlyLicensing(msg.sender);
+        assetId = _registerRemix(creator, contentHash, metadataURI, parents, licenceIds);
     }
 
     /* VIEWS */
@@ -108,8 +85,7 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
                 contentHash: record.contentHash,
                 metadataURI: string(_uriWords[assetId].load(record.uriLength)),
                 parentCount: record.parentCount,
-                childCount: _childCount[assetId],
-                remixPolicy: RemixPolicy({remixable: record.remixable, minShareBps: record.minShareBps})
+                childCount: _childCount[assetId]
             });
     }
 
@@ -142,6 +118,12 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         return _assets[assetId].owner != address(0);
     }
 
+    /// @inheritdoc IAssetRegistry
+    function isOwnerOrApproved(uint256 assetId, address account) external view returns (bool) {
+        address owner = _assets[assetId].owner;
+        return owner != address(0) && _isAuthorized(owner, account, assetId);
+    }
+
     /// @inheritdoc IERC721Metadata
     function tokenURI(uint256 tokenId) external view returns (string memory) {
         _requireOwned(tokenId);
@@ -150,11 +132,55 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
 
     /* INTERNAL */
 
-    /// @dev Validates and stores a new asset with `parentCount` parents (linked by the caller).
-    function _register(
+    /// @dev Registers a remix for `creator`, links its parents and consumes `creator`'s licences.
+    function _registerRemix(
+        address creator,
         bytes32 contentHash,
         string calldata metadataURI,
-        RemixPolicy calldata policy,
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds
+    ) private returns (uint256 assetId) {
+        uint256 count = parents.length;
+        if (count == 0 || count > MAX_PARENTS) revert InvalidParentCount(count, MAX_PARENTS);
+        assetId = _register(creator, contentHash, metadataURI, uint8(count));
+
+        uint256 totalBps;
+        for (uint256 i; i < count; ++i) {
+            ParentShare calldata parent = parents[i];
+            for (uint256 j; j < i; ++j) {
+                if (parents[j].parentId == parent.parentId) revert DuplicateParent(parent.parentId);
+            }
+            // A parent must have existed before this call (an id below the child's), so every edge
+            // points to an older asset and the graph stays acyclic.
+            AssetRecord storage record = _assets[parent.parentId];
+            if (parent.parentId >= assetId || record.owner == address(0)) revert AssetNotFound(parent.parentId);
+            totalBps += parent.shareBps;
+
+            _parentWords[assetId].store(
+                i,
+                ParentLink({
+                    // Cannot truncate: ids are assigned one by one, far below 2^64.
+                    parentId: uint64(parent.parentId),
+                    shareBps: parent.shareBps,
+                    parentIsOriginal: record.parentCount == 0
+                })
+            );
+            unchecked {
+                ++_childCount[parent.parentId];
+            }
+            emit ParentLinked(assetId, parent.parentId, parent.shareBps);
+        }
+        uint256 limitBps = RoyaltyMath.BPS - MAX_FEE_BPS;
+        if (totalBps > limitBps) revert SharesExceedLimit(totalBps, limitBps);
+        // Last, after every local check. The licensing contract is code fixed at deployment.
+        ILicensing(LICENSING).consumeRemixLicences(creator, assetId, parents, licenceIds);
+    }
+
+    /// @dev Validates and stores a new asset of `creator` with `parentCount` parents (linked by the caller).
+    function _register(
+        address creator,
+        bytes32 contentHash,
+        string calldata metadataURI,
         uint8 parentCount
     ) private returns (uint256 assetId) {
         ProtocolConfig memory config = _config;
@@ -164,7 +190,6 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         if (existing != 0) revert ContentAlreadyRegistered(contentHash, existing);
         uint256 uriLength = bytes(metadataURI).length;
         if (uriLength == 0 || uriLength > MAX_URI_LENGTH) revert InvalidMetadataURI(uriLength, MAX_URI_LENGTH);
-        _validatePolicy(policy);
 
         unchecked {
             // 2^64 registrations cannot happen.
@@ -176,16 +201,14 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         _mint(
             assetId,
             AssetRecord({
-                owner: msg.sender,
+                owner: creator,
                 createdAt: uint40(block.timestamp),
                 parentCount: parentCount,
-                remixable: policy.remixable,
-                minShareBps: policy.minShareBps,
                 uriLength: uint16(uriLength),
                 contentHash: contentHash
             })
         );
-        emit AssetRegistered(assetId, msg.sender, contentHash, metadataURI, policy);
+        emit AssetRegistered(assetId, creator, contentHash, metadataURI);
     }
 
     /// @dev Reverts unless the caller owns `assetId` or is approved for it.
@@ -193,11 +216,6 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         address owner = _assets[assetId].owner;
         if (owner == address(0)) revert AssetNotFound(assetId);
         if (!_isAuthorized(owner, msg.sender, assetId)) revert NotAssetOwnerOrApproved(assetId, msg.sender);
-    }
-
-    function _validatePolicy(RemixPolicy calldata policy) private view {
-        uint256 limitBps = RoyaltyMath.BPS - MAX_FEE_BPS;
-        if (policy.minShareBps > limitBps) revert InvalidRemixPolicy(policy.minShareBps, limitBps);
     }
 
     /// @dev The `count` parent links of `assetId`, reading each packed word once.

@@ -71,6 +71,11 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
         emit PauseUpdated(msg.sender, newPaused);
     }
 
+    /// @notice Always reverts: the protocol keeps an admin, so that a pause can always be lifted.
+    function renounceOwnership() public view override onlyOwner {
+        revert RenounceDisabled();
+    }
+
     /* VIEWS */
 
     /// @inheritdoc IProtocolAdmin

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {AssetRegistry} from "./AssetRegistry.sol";
+import {Licensing} from "./Licensing.sol";
+import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
 import {ProtocolAdmin} from "./ProtocolAdmin.sol";
 import {RoyaltyEngine} from "./RoyaltyEngine.sol";
 
 /// @title RemixProtocol
 /// @notice The deployed protocol: asset registry with remix lineage (ERC-721), lazy recursive
 /// royalty engine and pull claims, in one non-upgradeable contract so payments, splits and claims
-/// read lineage without external calls.
+/// read lineage without external calls. Its constructor creates the licensing contract, so the two
+/// are bound to each other by code, with no admin step that could rebind them.
 contract RemixProtocol is RoyaltyEngine {
     /// @param initialOwner The admin (fee, treasury, token allowlist, pause).
     /// @param initialTreasury Receives protocol fees.
@@ -18,5 +22,15 @@ contract RemixProtocol is RoyaltyEngine {
         address initialTreasury,
         uint16 maxFeeBps,
         uint16 initialFeeBps
-    ) ProtocolAdmin(initialOwner, initialTreasury, maxFeeBps, initialFeeBps) {}
+    )
+        ProtocolAdmin(initialOwner, initialTreasury, maxFeeBps, initialFeeBps)
+        AssetRegistry(_createLicensing(maxFeeBps))
+    {}
+
+    /// @dev Runs before `ProtocolAdmin`'s constructor, so it checks the cap itself: the licensing
+    /// contract derives its share limit (100% less the cap) from it.
+    function _createLicensing(uint16 maxFeeBps) private returns (address) {
+        if (maxFeeBps > RoyaltyMath.BPS) revert InvalidMaxFee(maxFeeBps);
+        return address(new Licensing(maxFeeBps));
+    }
 }

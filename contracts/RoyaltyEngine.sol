@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IRoyaltyEngine} from "./interfaces/IRoyaltyEngine.sol";
 import {ParentLink} from "./libraries/ParentLinks.sol";
@@ -35,18 +36,30 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
 
     /// @inheritdoc IRoyaltyEngine
     function pay(uint256 assetId, address token, uint256 amount) external payable nonReentrant {
-        ProtocolConfig memory config = _config;
-        if (config.paused) revert ProtocolPaused();
-        if (amount == 0) revert ZeroAmount();
-        if (amount > type(uint128).max) revert AmountTooLarge(amount, type(uint128).max);
-        AssetRecord storage record = _assets[assetId];
-        if (record.owner == address(0)) revert AssetNotFound(assetId);
-
-        _receive(token, amount);
-        uint256 fee = RoyaltyMath.fee(amount, config.feeBps);
+        uint256 feeBps = _requireNotPaused();
+        _receive(msg.sender, token, amount);
+        uint256 fee = _creditPayment(msg.sender, assetId, token, amount, feeBps);
         if (fee != 0) _accruedFees[token] += fee;
-        _credit(assetId, token, record.parentCount == 0, amount, amount - fee);
-        emit Paid(assetId, token, msg.sender, amount, fee);
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function payMany(
+        address token,
+        uint256[] calldata assetIds,
+        uint256[] calldata amounts
+    ) external payable nonReentrant {
+        _payMany(msg.sender, token, assetIds, amounts);
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function payFrom(
+        address payer,
+        address token,
+        uint256[] calldata assetIds,
+        uint256[] calldata amounts
+    ) external payable nonReentrant {
+        if (msg.sender != LICENSING) revert OnlyLicensing(msg.sender);
+        _payMany(payer, token, assetIds, amounts);
     }
 
     /* SPLITS */
@@ -69,7 +82,7 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
 
     /// @inheritdoc IRoyaltyEngine
     function claim(uint256 assetId, address token, address recipient) external nonReentrant returns (uint256 amount) {
-        if (recipient == address(0)) revert InvalidRecipient();
+        _checkRecipient(recipient);
         _requireAuthorized(assetId);
         amount = _takeCollectable(assetId, token, recipient);
         if (amount != 0) _send(token, recipient, amount);
@@ -81,19 +94,21 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         address[] calldata tokens,
         address recipient
     ) external nonReentrant returns (uint256[] memory amounts) {
-        if (recipient == address(0)) revert InvalidRecipient();
+        _checkRecipient(recipient);
         for (uint256 i; i < assetIds.length; ++i) {
             _requireAuthorized(assetIds[i]);
         }
+        // Every balance is taken before any transfer, so no recipient callback can act between
+        // the authorization and the accounting. A repeated asset or token finds its balance
+        // already zeroed, so nothing is paid twice.
         amounts = new uint256[](tokens.length);
         for (uint256 j; j < tokens.length; ++j) {
-            uint256 total;
-            // A repeated asset or token finds its balance already zeroed, so nothing is paid twice.
             for (uint256 i; i < assetIds.length; ++i) {
-                total += _takeCollectable(assetIds[i], tokens[j], recipient);
+                amounts[j] += _takeCollectable(assetIds[i], tokens[j], recipient);
             }
-            amounts[j] = total;
-            if (total != 0) _send(tokens[j], recipient, total);
+        }
+        for (uint256 j; j < tokens.length; ++j) {
+            if (amounts[j] != 0) _send(tokens[j], recipient, amounts[j]);
         }
     }
 
@@ -127,8 +142,33 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
 
     /* INTERNAL */
 
-    /// @dev Takes exactly `amount` of `token` from the caller, refusing anything else.
-    function _receive(address token, uint256 amount) private {
+    /// @dev Reverts while paused; returns the fee for payments made now.
+    function _requireNotPaused() private view returns (uint256 feeBps) {
+        ProtocolConfig memory config = _config;
+        if (config.paused) revert ProtocolPaused();
+        return config.feeBps;
+    }
+
+    /// @dev One transfer for many payments in `token` from `payer`, then each asset is credited.
+    function _payMany(address payer, address token, uint256[] calldata assetIds, uint256[] calldata amounts) private {
+        uint256 feeBps = _requireNotPaused();
+        if (assetIds.length != amounts.length) revert LengthMismatch(assetIds.length, amounts.length);
+        uint256 total;
+        for (uint256 i; i < amounts.length; ++i) {
+            total += amounts[i];
+        }
+        _receive(payer, token, total);
+        uint256 fees;
+        for (uint256 i; i < assetIds.length; ++i) {
+            fees += _creditPayment(payer, assetIds[i], token, amounts[i], feeBps);
+        }
+        if (fees != 0) _accruedFees[token] += fees;
+    }
+
+    /// @dev Takes exactly `amount` of `token` from `payer` (ETH: from `msg.value`), refusing
+    /// anything else, including a zero total.
+    function _receive(address payer, address token, uint256 amount) private {
+        if (amount == 0) revert ZeroAmount();
         if (token == address(0)) {
             if (msg.value != amount) revert IncorrectPaymentValue(amount, msg.value);
             return;
@@ -136,9 +176,26 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         if (msg.value != 0) revert IncorrectPaymentValue(0, msg.value);
         if (!isTokenAllowed(token)) revert TokenNotAllowed(token);
         uint256 balanceBefore = IERC20(token).balanceOf(address(this));
-        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        IERC20(token).safeTransferFrom(payer, address(this), amount);
         uint256 received = IERC20(token).balanceOf(address(this)) - balanceBefore;
         if (received != amount) revert TransferAmountMismatch(amount, received);
+    }
+
+    /// @dev Credits one paid use of `assetId` and returns its fee (accrued by the caller).
+    function _creditPayment(
+        address payer,
+        uint256 assetId,
+        address token,
+        uint256 amount,
+        uint256 feeBps
+    ) private returns (uint256 fee) {
+        if (amount == 0) revert ZeroAmount();
+        if (amount > type(uint128).max) revert AmountTooLarge(amount, type(uint128).max);
+        AssetRecord storage record = _assets[assetId];
+        if (record.owner == address(0)) revert AssetNotFound(assetId);
+        fee = RoyaltyMath.fee(amount, feeBps);
+        _credit(assetId, token, record.parentCount == 0, amount, amount - fee);
+        emit Paid(assetId, token, payer, amount, fee);
     }
 
     /// @dev Credits an asset: an original's money is its own at once; a remix's waits to be split.
@@ -146,9 +203,11 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         if (isOriginal) {
             _collectable[assetId][token] += net;
         } else {
+            // A running total past 2^128 reverts with SafeCast's error; allowlisted tokens' supplies
+            // are far below (see `setTokenAllowed`), and splitting the asset empties it.
             Splittable storage pending = _splittable[assetId][token];
-            pending.gross += uint128(gross);
-            pending.net += uint128(net);
+            pending.gross = SafeCast.toUint128(pending.gross + gross);
+            pending.net = SafeCast.toUint128(pending.net + net);
         }
     }
 
@@ -181,7 +240,13 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         amount = _collectable[assetId][token];
         if (amount == 0) return 0;
         _collectable[assetId][token] = 0;
-        emit Claimed(assetId, token, recipient, amount);
+        emit Claimed(assetId, token, recipient, amount, msg.sender);
+    }
+
+    /// @dev A claim must name a recipient that can receive: not zero, and not this contract (which
+    /// would keep ERC-20s owed to no one).
+    function _checkRecipient(address recipient) private view {
+        if (recipient == address(0) || recipient == address(this)) revert InvalidRecipient(recipient);
     }
 
     function _send(address token, address to, uint256 amount) private {

@@ -5,7 +5,9 @@ import { network } from "hardhat";
 const { ethers } = await network.create();
 const [admin, creator, payer, other] = await ethers.getSigners();
 const ETH = ethers.ZeroAddress;
-const OPEN = { remixable: true, minShareBps: 0 };
+const DEADLINE = 2n ** 40n;
+const FREE = { currency: ETH, amount: 0n };
+const Kind = { View: 0, Commercial: 1, Remix: 2, AITraining: 3, AIInference: 4 } as const;
 
 const protocol = await ethers.deployContract("RemixProtocol", [
   admin.address,
@@ -13,79 +15,116 @@ const protocol = await ethers.deployContract("RemixProtocol", [
   2_000,
   1_000,
 ]);
+const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
 const usd = await ethers.deployContract("MockERC20", ["Bench USD", "bUSD", 6]);
 const token = await usd.getAddress();
 await protocol.setTokenAllowed(token, true);
 await usd.mint(payer.address, 10n ** 30n);
 await usd.connect(payer).approve(await protocol.getAddress(), ethers.MaxUint256);
 
+type Receipt = { gasUsed: bigint } | null;
+type Sent = Promise<{ wait(): Promise<Receipt>; data: string }>;
+
 const rows: Array<[string, bigint]> = [];
 let labelCounter = 0;
 const uri = () => `ipfs://${ethers.id(`uri-${labelCounter}`).slice(2, 54)}`; // 59 characters
 const hash = () => ethers.id(`bench-${++labelCounter}`);
+if (uri().length !== 59) throw new Error("benchmark URI must be 59 characters");
 
 /** Intrinsic calldata gas: 4 per zero byte, 16 per other byte. */
 function calldataGas(data: string): bigint {
-  const bytes = ethers.getBytes(data);
-  return bytes.reduce((sum, byte) => sum + (byte === 0 ? 4n : 16n), 0n);
+  return ethers.getBytes(data).reduce((sum, byte) => sum + (byte === 0 ? 4n : 16n), 0n);
 }
-async function gasOf(
-  txPromise: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>,
-): Promise<bigint> {
-  const receipt = await (await txPromise).wait();
+async function record(label: string, sent: Sent): Promise<bigint> {
+  const receipt = await (await sent).wait();
+  rows.push([label, receipt!.gasUsed]);
   return receipt!.gasUsed;
 }
-async function record(
-  label: string,
-  txPromise: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>,
-) {
-  const gas = await gasOf(txPromise);
-  rows.push([label, gas]);
-  return gas;
+function terms(kind: number, price: bigint, currency = ETH) {
+  return {
+    allowed: true,
+    currency,
+    price,
+    duration: kind === Kind.Remix ? 0 : 365 * 24 * 3600,
+    minShareBps: 0,
+    documentHash: ethers.id(`terms-${kind}`),
+    documentURI: "ipfs://bafkreiterms",
+  };
 }
 async function original(signer = creator): Promise<bigint> {
-  await protocol.connect(signer).registerOriginal(hash(), uri(), OPEN);
+  await protocol.connect(signer).registerOriginal(hash(), uri());
   return protocol.totalAssets();
 }
-async function remix(parents: bigint[], shareBps = 500, signer = creator): Promise<bigint> {
-  await protocol.connect(signer).registerRemix(
+/** Publishes free remix terms for `id` (its owner is `creator`). */
+async function openForRemix(id: bigint): Promise<void> {
+  await licensing.connect(creator).setTerms(id, Kind.Remix, terms(Kind.Remix, 0n));
+}
+/** Registers a remix of `parents`, buying their (free) remix licences in the same transaction. */
+function sendRemix(parents: bigint[], shareBps: number): Sent {
+  return licensing.connect(creator).registerRemixWithLicences(
     hash(),
     uri(),
-    OPEN,
     parents.map((parentId) => ({ parentId, shareBps })),
+    parents.map(() => 0n),
+    parents.map(() => ({ currency: ethers.ZeroAddress, amount: 0n })),
+    DEADLINE,
   );
+}
+async function remix(parents: bigint[], shareBps = 500): Promise<bigint> {
+  await (await sendRemix(parents, shareBps)).wait();
   return protocol.totalAssets();
 }
-
-if (uri().length !== 59) throw new Error("benchmark URI must be 59 characters");
 
 // Registration
 await record(
   "register original, creator's first asset (59-char URI)",
-  protocol.connect(other).registerOriginal(hash(), uri(), OPEN),
+  protocol.connect(other).registerOriginal(hash(), uri()),
 );
 await record(
   "register original, creator already holds assets (59-char URI)",
-  protocol.connect(other).registerOriginal(hash(), uri(), OPEN),
+  protocol.connect(other).registerOriginal(hash(), uri()),
 );
 const roots: bigint[] = [];
-for (let i = 0; i < 16; i++) roots.push(await original());
+for (let i = 0; i < 16; i++) {
+  roots.push(await original());
+  await openForRemix(roots[i]);
+}
+await record(
+  "publish terms (one use kind)",
+  licensing
+    .connect(creator)
+    .setTerms(roots[0], Kind.Commercial, terms(Kind.Commercial, 10n ** 16n)),
+);
 for (const n of [1, 4, 16]) {
   await record(
-    `register remix with ${n} parent${n > 1 ? "s" : ""}`,
-    protocol.connect(creator).registerRemix(
-      hash(),
-      uri(),
-      OPEN,
-      roots.slice(0, n).map((parentId) => ({ parentId, shareBps: 500 })),
-    ),
+    `register remix with ${n} parent${n > 1 ? "s" : ""}, buying ${n} free licence${n > 1 ? "s" : ""} in the same tx`,
+    sendRemix(roots.slice(0, n), 500),
   );
 }
+const heldFor: bigint[] = [];
+for (let i = 0; i < 4; i++) {
+  await licensing
+    .connect(creator)
+    .buyLicence(roots[i], Kind.Remix, creator.address, FREE, DEADLINE);
+  heldFor.push(await licensing.totalLicences());
+}
+await record(
+  "register remix with 4 parents using held licences",
+  protocol.connect(creator).registerRemix(
+    hash(),
+    uri(),
+    roots.slice(0, 4).map((parentId) => ({ parentId, shareBps: 500 })),
+    heldFor,
+  ),
+);
 
 // A chain of depth 1,000: asset k remixes asset k-1.
 const depth1 = await remix([roots[0]], 3_000);
 let tip = depth1;
-for (let d = 2; d <= 1_000; d++) tip = await remix([tip], 3_000);
+for (let d = 2; d <= 1_000; d++) {
+  await openForRemix(tip);
+  tip = await remix([tip], 3_000);
+}
 const depth1000 = tip;
 
 // Payments: the first payment creates the asset's balance; steady state pays into nonzero balances.
@@ -97,11 +136,12 @@ for (const [name, id] of [
   ["depth 1", depth1],
   ["depth 1,000", depth1000],
 ] as const) {
+  const one = { value: 10n ** 18n };
   await record(
     `pay ETH, ${name}, first payment`,
-    protocol.connect(payer).pay(id, ETH, 10n ** 18n, { value: 10n ** 18n }),
+    protocol.connect(payer).pay(id, ETH, 10n ** 18n, one),
   );
-  const tx = await protocol.connect(payer).pay(id, ETH, 10n ** 18n, { value: 10n ** 18n });
+  const tx = await protocol.connect(payer).pay(id, ETH, 10n ** 18n, one);
   payGas[name] =
     (await record(`pay ETH, ${name}, steady state`, Promise.resolve(tx))) - calldataGas(tx.data);
   await record(
@@ -113,15 +153,13 @@ for (const [name, id] of [
     protocol.connect(payer).pay(id, token, 10n ** 6n),
   );
 }
-const paidOriginal = roots[0];
-await protocol.connect(payer).pay(paidOriginal, ETH, 10n ** 18n, { value: 10n ** 18n });
-await record(
-  "pay ETH to an original, steady state",
-  protocol.connect(payer).pay(paidOriginal, ETH, 10n ** 18n, { value: 10n ** 18n }),
-);
-
 if (payGas["depth 1"] !== payGas["depth 1,000"]) throw new Error("payment gas depends on depth");
 rows.push(["pay ETH execution gas (less calldata), depth 1 and 1,000", payGas["depth 1"]]);
+await protocol.connect(payer).pay(roots[0], ETH, 10n ** 18n, { value: 10n ** 18n });
+await record(
+  "pay ETH to an original, steady state",
+  protocol.connect(payer).pay(roots[0], ETH, 10n ** 18n, { value: 10n ** 18n }),
+);
 
 // Splitting one hop, in steady state (every balance involved already nonzero): into an original
 // parent (credited to its collectable balance) and into a remix parent (to its splittable balance).
@@ -138,18 +176,79 @@ await protocol.connect(payer).pay(wide, ETH, 10n ** 18n, { value: 10n ** 18n });
 const split16 = await record("split 16 parents (fresh parent balances)", protocol.split(wide, ETH));
 rows.push(["  … per parent", split16 / 16n]);
 
+// Licences: a single purchase, views paid per use, and bulk dataset licences of 1, 10 and 100
+// assets (each its own creator asset, priced in ETH or the token, half and half).
+await licensing
+  .connect(creator)
+  .setTerms(depth1, Kind.Commercial, terms(Kind.Commercial, 10n ** 16n));
+await licensing.connect(creator).setTerms(depth1, Kind.View, terms(Kind.View, 10n ** 12n));
+const commercialCap = { currency: ETH, amount: 10n ** 16n };
+await licensing
+  .connect(payer)
+  .buyLicence(depth1, Kind.Commercial, payer.address, commercialCap, DEADLINE, {
+    value: 10n ** 16n,
+  });
+await record(
+  "buy licence (Commercial, ETH, remix at depth 1)",
+  licensing
+    .connect(payer)
+    .buyLicence(depth1, Kind.Commercial, payer.address, commercialCap, DEADLINE, {
+      value: 10n ** 16n,
+    }),
+);
+await record(
+  "payForUse: 1,000 views in one call (ETH)",
+  licensing
+    .connect(payer)
+    .payForUse(depth1, 1_000, { currency: ETH, amount: 10n ** 15n }, DEADLINE, {
+      value: 10n ** 15n,
+    }),
+);
+const dataset: bigint[] = [];
+for (let i = 0; i < 111; i++) {
+  const id = await original();
+  const currency = i % 2 === 0 ? ETH : token;
+  await licensing
+    .connect(creator)
+    .setTerms(id, Kind.AITraining, terms(Kind.AITraining, 1_000n, currency));
+  dataset.push(id);
+}
+let offset = 0;
+for (const size of [1, 10, 100]) {
+  const ids = dataset.slice(offset, offset + size);
+  offset += size;
+  const ethTotal = ids.filter((_, i) => i % 2 === 0).length * 1_000;
+  const gas = await record(
+    `bulk AI-training licences, ${size} asset${size > 1 ? "s" : ""} (ETH and ERC-20)`,
+    licensing.connect(payer).buyLicences(
+      ids,
+      Kind.AITraining,
+      payer.address,
+      [
+        { currency: ETH, amount: 10n ** 18n },
+        { currency: token, amount: 10n ** 18n },
+      ],
+      DEADLINE,
+      { value: BigInt(ethTotal) },
+    ),
+  );
+  rows.push([`  … per asset at ${size}`, gas / BigInt(size)]);
+}
+
 // Claims
 await record("claim 1 asset, ETH", protocol.connect(creator).claim(depth1, ETH, creator.address));
 await record(
   "claimMany 1 asset x 2 tokens",
-  protocol.connect(creator).claimMany([roots[0]], [ETH, token], creator.address),
+  protocol.connect(creator).claimMany([roots[1]], [ETH, token], creator.address),
 );
 const fifty: bigint[] = [];
-for (let i = 0; i < 50; i++) {
-  const id = await original();
-  await protocol.connect(payer).pay(id, ETH, 10n ** 15n, { value: 10n ** 15n });
-  fifty.push(id);
-}
+for (let i = 0; i < 50; i++) fifty.push(await original());
+await protocol.connect(payer).payMany(
+  ETH,
+  fifty,
+  fifty.map(() => 10n ** 15n),
+  { value: 50n * 10n ** 15n },
+);
 await record(
   "claimMany 50 assets, ETH (one transfer)",
   protocol.connect(creator).claimMany(fifty, [ETH], creator.address),
@@ -158,5 +257,6 @@ await record(
 const width = Math.max(...rows.map(([label]) => label.length));
 console.log(`| ${"operation".padEnd(width)} |       gas |`);
 console.log(`| ${"-".repeat(width)} | --------: |`);
-for (const [label, gas] of rows)
+for (const [label, gas] of rows) {
   console.log(`| ${label.padEnd(width)} | ${gas.toLocaleString("en-US").padStart(9)} |`);
+}

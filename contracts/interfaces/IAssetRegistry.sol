@@ -9,14 +9,6 @@ struct ParentShare {
     uint16 shareBps;
 }
 
-/// @notice What an asset's owner allows remixes of it to do.
-/// @param remixable Whether the asset may be named as a parent at all.
-/// @param minShareBps The least share, in basis points, a remix must route to this asset.
-struct RemixPolicy {
-    bool remixable;
-    uint16 minShareBps;
-}
-
 /// @notice Everything the registry records about one asset.
 struct AssetView {
     address owner;
@@ -25,7 +17,6 @@ struct AssetView {
     string metadataURI;
     uint256 parentCount;
     uint256 childCount;
-    RemixPolicy remixPolicy;
 }
 
 /// @title IAssetRegistry
@@ -39,16 +30,12 @@ interface IAssetRegistry {
         uint256 indexed assetId,
         address indexed creator,
         bytes32 indexed contentHash,
-        string metadataURI,
-        RemixPolicy remixPolicy
+        string metadataURI
     );
 
     /// @notice `childId` names `parentId` as a parent with `shareBps`. Emitted once per parent,
     /// in registration order, right after `AssetRegistered` of the child.
     event ParentLinked(uint256 indexed childId, uint256 indexed parentId, uint16 shareBps);
-
-    /// @notice The owner of `assetId` changed what remixes of it may do.
-    event RemixPolicyUpdated(uint256 indexed assetId, RemixPolicy remixPolicy);
 
     /* ERRORS */
 
@@ -64,50 +51,50 @@ interface IAssetRegistry {
     error InvalidParentCount(uint256 count, uint256 maxParents);
     /// @notice `parentId` appears more than once among a remix's parents.
     error DuplicateParent(uint256 parentId);
-    /// @notice The owner of `parentId` does not allow remixes of it.
-    error RemixNotAllowed(uint256 parentId);
-    /// @notice The share offered to `parentId` is below the minimum its owner requires.
-    error ShareBelowMinimum(uint256 parentId, uint16 shareBps, uint16 minShareBps);
     /// @notice The parents' shares add up to `totalBps`, above `limitBps` (100% less the maximum fee).
     error SharesExceedLimit(uint256 totalBps, uint256 limitBps);
-    /// @notice A remix policy's minimum share is above `limitBps` (100% less the maximum fee).
-    error InvalidRemixPolicy(uint16 minShareBps, uint256 limitBps);
     /// @notice `caller` is neither the owner of `assetId` nor approved for it.
     error NotAssetOwnerOrApproved(uint256 assetId, address caller);
+    /// @notice Only the protocol's licensing contract may call.
+    error OnlyLicensing(address caller);
 
     /* FUNCTIONS */
 
     /// @notice Registers an original (an asset with no parents) and mints it to the caller.
     /// @dev Warning: the content hash is public once the transaction is broadcast; whoever is
-    /// included first owns it. Reverts while the protocol is paused.
+    /// included first owns it. Reverts while the protocol is paused. The new asset has no terms:
+    /// every use is refused until its owner publishes terms in the licensing contract.
     /// @param contentHash Hash of the asset's content; unique across the registry, never zero.
     /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
-    /// @param policy What remixes of the new asset may do.
     /// @return assetId The new asset's id, assigned sequentially from 1.
-    function registerOriginal(
-        bytes32 contentHash,
-        string calldata metadataURI,
-        RemixPolicy calldata policy
-    ) external returns (uint256 assetId);
+    function registerOriginal(bytes32 contentHash, string calldata metadataURI) external returns (uint256 assetId);
 
     /// @notice Registers a remix of 1 to 16 distinct existing parents and mints it to the caller.
-    /// @dev Every parent must be remixable and receive at least its minimum share; the shares plus
-    /// the maximum fee must not exceed 100%. Lineage can never change afterwards.
+    /// @dev Each parent needs an unused `Remix` licence held by the caller (`licenceIds[i]` for
+    /// `parents[i]`), which is consumed; each share must be at least its licence's minimum, and the
+    /// shares plus the maximum fee must not exceed 100%. Lineage can never change afterwards. To buy
+    /// the licences in the same transaction, use the licensing contract's `registerRemixWithLicences`.
     /// @param contentHash Hash of the remix's content; unique across the registry, never zero.
     /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
-    /// @param policy What remixes of the new asset may do.
     /// @param parents The parents, each with the share of the remix's revenue it receives.
+    /// @param licenceIds The caller's `Remix` licence for each parent, in the same order.
     /// @return assetId The new asset's id.
     function registerRemix(
         bytes32 contentHash,
         string calldata metadataURI,
-        RemixPolicy calldata policy,
-        ParentShare[] calldata parents
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds
     ) external returns (uint256 assetId);
 
-    /// @notice Changes what future remixes of `assetId` may do; existing remixes are unaffected.
-    /// @dev Only the asset's owner or an address it approved may call.
-    function setRemixPolicy(uint256 assetId, RemixPolicy calldata policy) external;
+    /// @notice `registerRemix` on behalf of `creator`, who receives the remix and whose licences are
+    /// consumed. Only the licensing contract may call (it buys licences for `creator` first).
+    function registerRemixFor(
+        address creator,
+        bytes32 contentHash,
+        string calldata metadataURI,
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds
+    ) external returns (uint256 assetId);
 
     /// @notice Everything recorded about `assetId`. Reverts with `AssetNotFound` if it does not exist.
     function getAsset(uint256 assetId) external view returns (AssetView memory);
@@ -127,6 +114,12 @@ interface IAssetRegistry {
 
     /// @notice Whether `assetId` exists.
     function exists(uint256 assetId) external view returns (bool);
+
+    /// @notice Whether `account` owns `assetId` or is approved for it (single-asset or operator).
+    function isOwnerOrApproved(uint256 assetId, address account) external view returns (bool);
+
+    /// @notice The licensing contract this protocol created and trusts, fixed forever.
+    function LICENSING() external view returns (address);
 
     /// @notice The maximum number of parents of a remix.
     function MAX_PARENTS() external view returns (uint256);

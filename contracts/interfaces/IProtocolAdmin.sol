@@ -34,6 +34,8 @@ interface IProtocolAdmin {
     error ProtocolPaused();
     /// @notice The protocol is already in the requested pause state.
     error PauseUnchanged(bool paused);
+    /// @notice Ownership cannot be renounced: a paused protocol with no admin could never resume.
+    error RenounceDisabled();
 
     /* ADMIN */
 

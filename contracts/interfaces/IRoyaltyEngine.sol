@@ -24,8 +24,15 @@ interface IRoyaltyEngine {
     /// @notice A split of `childId` credited `amount` of `token` to its parent `parentId`.
     event RoyaltyForwarded(uint256 indexed childId, uint256 indexed parentId, address indexed token, uint256 amount);
 
-    /// @notice `amount` of `token` owed to `assetId` was paid to `recipient`.
-    event Claimed(uint256 indexed assetId, address indexed token, address indexed recipient, uint256 amount);
+    /// @notice `amount` of `token` owed to `assetId` was paid to `recipient` at the request of `claimer`
+    /// (the asset's owner or an address it approved).
+    event Claimed(
+        uint256 indexed assetId,
+        address indexed token,
+        address indexed recipient,
+        uint256 amount,
+        address claimer
+    );
 
     /// @notice `amount` of `token` in protocol fees was paid to `treasury`.
     event FeesWithdrawn(address indexed token, address indexed treasury, uint256 amount);
@@ -40,10 +47,12 @@ interface IRoyaltyEngine {
     error TokenNotAllowed(address token);
     /// @notice The engine received `received` of the token instead of `expected` (fee-on-transfer).
     error TransferAmountMismatch(uint256 expected, uint256 received);
-    /// @notice The recipient is the zero address.
-    error InvalidRecipient();
+    /// @notice A claim cannot pay `recipient`: the zero address or this contract.
+    error InvalidRecipient(address recipient);
     /// @notice A single payment may be at most `maxAmount` (2^128 - 1).
     error AmountTooLarge(uint256 amount, uint256 maxAmount);
+    /// @notice Two arrays that go together have different lengths.
+    error LengthMismatch(uint256 length, uint256 otherLength);
 
     /* PAYMENTS */
 
@@ -54,6 +63,20 @@ interface IRoyaltyEngine {
     /// the caller must have approved `amount`; the amount received must equal `amount`.
     /// Reverts while paused. Gas does not depend on the asset's depth or number of parents.
     function pay(uint256 assetId, address token, uint256 amount) external payable;
+
+    /// @notice Pays for uses of many assets in one `token` with a single transfer of the total:
+    /// `amounts[i]` for `assetIds[i]`, each charged the fee and credited as by `pay`.
+    /// @dev For ETH, `msg.value` must equal the total. Reverts while paused.
+    function payMany(address token, uint256[] calldata assetIds, uint256[] calldata amounts) external payable;
+
+    /// @notice `payMany` with the tokens taken from `payer`, who approved this contract. Only the
+    /// licensing contract (fixed at deployment) may call; it passes its own caller as `payer`.
+    function payFrom(
+        address payer,
+        address token,
+        uint256[] calldata assetIds,
+        uint256[] calldata amounts
+    ) external payable;
 
     /* SPLITS */
 

@@ -7,14 +7,12 @@ import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Util
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {ERC165, IERC165} from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
 
-/// @notice One asset's record. The first six fields share one storage slot with the owner, so a
+/// @notice One asset's record. The first four fields share one storage slot with the owner, so a
 /// registration writes the owner and the asset's data with a single fresh slot.
 struct AssetRecord {
     address owner;
     uint40 createdAt;
     uint8 parentCount;
-    bool remixable;
-    uint16 minShareBps;
     uint16 uriLength;
     bytes32 contentHash;
 }
@@ -96,8 +94,9 @@ abstract contract AssetToken is ERC165, IERC721, IERC721Metadata, IERC721Errors 
     function transferFrom(address from, address to, uint256 tokenId) public {
         if (to == address(0)) revert ERC721InvalidReceiver(address(0));
         address owner = _requireOwned(tokenId);
-        if (owner != from) revert ERC721IncorrectOwner(from, tokenId, owner);
+        // Same order as OpenZeppelin's ERC721: authorization first, then the claimed owner.
         if (!_isAuthorized(owner, msg.sender, tokenId)) revert ERC721InsufficientApproval(msg.sender, tokenId);
+        if (owner != from) revert ERC721IncorrectOwner(from, tokenId, owner);
 
         delete _tokenApprovals[tokenId];
         unchecked {

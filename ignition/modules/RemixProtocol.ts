@@ -1,7 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 /**
- * Deploys the protocol. Parameters (all optional):
+ * Deploys the protocol (which creates its licensing contract). Parameters (all optional):
  * - `owner`: the admin (default: the deploying account);
  * - `treasury`: receives protocol fees (default: the deploying account);
  * - `maxFeeBps`: immutable fee cap (default 2,000 = 20%);
@@ -16,5 +16,7 @@ export default buildModule("RemixProtocol", (m) => {
   const feeBps = m.getParameter("feeBps", 1_000);
 
   const protocol = m.contract("RemixProtocol", [owner, treasury, maxFeeBps, feeBps]);
-  return { protocol };
+  // The protocol's constructor creates its licensing contract; record it as part of the deployment.
+  const licensing = m.contractAt("Licensing", m.staticCall(protocol, "LICENSING"));
+  return { protocol, licensing };
 });

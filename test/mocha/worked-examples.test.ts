@@ -42,4 +42,56 @@ describe("royalty rules: the README's worked examples", function () {
     expect(await protocol.collectableBalance(a, token)).to.equal(90_000n);
     expect(await usd.balanceOf(await protocol.getAddress())).to.equal(one);
   });
+
+  it("50 remixes of A, each paying A 0.10, earn A 5.00 (the 10,000-remix example, scaled)", async function () {
+    const { protocol, alice, bob, payer } = await networkHelpers.loadFixture(deployProtocol);
+    const a = await registerOriginal(protocol, alice, "A");
+    const remixes: bigint[] = [];
+    // Each remix gives A 10%: 0.10 of every 1.00 use, as in the README's example.
+    for (let i = 0; i < 50; i++) {
+      remixes.push(await registerRemix(protocol, bob, `remix-${i}`, [[a, 1_000]]));
+    }
+    const one = ethers.parseEther("1");
+    const total = one * BigInt(remixes.length);
+
+    await protocol.connect(payer).payMany(
+      ETH,
+      remixes,
+      remixes.map(() => one),
+      { value: total },
+    );
+    await protocol.splitMany(remixes, [ETH]);
+
+    const owedToA = ethers.parseEther("0.10") * 50n;
+    expect(await protocol.collectableBalance(a, ETH)).to.equal(owedToA);
+    for (const remix of remixes) {
+      expect(await protocol.collectableBalance(remix, ETH)).to.equal(ethers.parseEther("0.80"));
+    }
+    expect(await protocol.accruedFees(ETH)).to.equal(ethers.parseEther("0.10") * 50n);
+    await expect(protocol.connect(alice).claim(a, ETH, alice.address)).to.changeEtherBalances(
+      ethers,
+      [protocol, alice],
+      [-owedToA, owedToA],
+    );
+  });
+
+  it("1,000 payments of 1 wei to a remix with a 30% parent give the parent 300 wei (the 10,000 example, scaled)", async function () {
+    const { protocol, alice, bob, payer } = await networkHelpers.loadFixture(deployProtocol);
+    const a = await registerOriginal(protocol, alice, "A");
+    const b = await registerRemix(protocol, bob, "B", [[a, 3_000]]);
+    const uses = 1_000;
+
+    await protocol
+      .connect(payer)
+      .payMany(ETH, Array<bigint>(uses).fill(b), Array<bigint>(uses).fill(1n), {
+        value: BigInt(uses),
+      });
+    // 10% of 1 wei rounds down to nothing, so the whole 1,000 wei waits to be split.
+    expect(await protocol.accruedFees(ETH)).to.equal(0n);
+    await protocol.split(b, ETH);
+
+    // Shares apply to the gross total at split time, not to each wei (which would give A 0).
+    expect(await protocol.collectableBalance(a, ETH)).to.equal(300n);
+    expect(await protocol.collectableBalance(b, ETH)).to.equal(1_000n - 300n);
+  });
 });

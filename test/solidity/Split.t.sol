@@ -6,7 +6,7 @@ import {RoyaltyMath} from "../../contracts/libraries/RoyaltyMath.sol";
 import {MockERC20} from "../../contracts/mocks/MockERC20.sol";
 import {RemixProtocol} from "../../contracts/RemixProtocol.sol";
 import {Assets} from "./utils/Assets.sol";
-import {ProtocolDeployer} from "./utils/Deployers.sol";
+import {Deployers} from "./utils/Deployers.sol";
 import {TestBase} from "./utils/TestBase.sol";
 
 /// @notice One payment and one split of a remix with 1-16 parents, for any amount, any fee up to
@@ -96,7 +96,7 @@ contract SplitTest is TestBase {
         bool inErc20
     ) private returns (Case memory c) {
         maxFeeBps = bound(maxFeeBps, 0, BPS);
-        c.protocol = ProtocolDeployer.deploy(
+        c.protocol = Deployers.protocol(
             address(this),
             TREASURY,
             uint16(maxFeeBps),

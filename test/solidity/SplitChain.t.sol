@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {RoyaltyMath} from "../../contracts/libraries/RoyaltyMath.sol";
 import {RemixProtocol} from "../../contracts/RemixProtocol.sol";
 import {Assets} from "./utils/Assets.sol";
-import {ProtocolDeployer} from "./utils/Deployers.sol";
+import {Deployers} from "./utils/Deployers.sol";
 import {TestBase} from "./utils/TestBase.sol";
 
 /// @notice Money paid at the bottom of a remix chain A0 <- A1 <- ... <- Ad and split hop by hop up to
@@ -28,7 +28,7 @@ contract SplitChainTest is TestBase {
     uint256 private deepRoot;
 
     function setUp() public {
-        protocol = ProtocolDeployer.deploy(address(this), TREASURY, MAX_FEE_BPS, MAX_FEE_BPS);
+        protocol = Deployers.protocol(address(this), TREASURY, MAX_FEE_BPS, MAX_FEE_BPS);
         deepRoot = _registerChain(_deepChainShares());
     }
 

@@ -1,5 +1,14 @@
 import { expect } from "chai";
-import { ETH, FEE_BPS, MAX_FEE_BPS, ethers, networkHelpers } from "../helpers/fixture.js";
+import {
+  ETH,
+  FEE_BPS,
+  FREE_REMIX_TERMS,
+  MAX_FEE_BPS,
+  UseKind,
+  ethers,
+  networkHelpers,
+} from "../helpers/fixture.js";
+import { buyRemixLicences } from "../helpers/registry.js";
 
 /** The deployment arguments in constructor order: owner, treasury, max fee, initial fee. */
 async function deployArgs() {
@@ -39,30 +48,43 @@ describe("constructor", function () {
     }
   });
 
+  it("creates its licensing contract, each bound to the other for good", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    const protocol = await factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS);
+    const protocolAddress = await protocol.getAddress();
+    // The first contract a contract creates gets the address of its nonce 1 (EIP-161).
+    const created = ethers.getCreateAddress({ from: protocolAddress, nonce: 1 });
+
+    expect(await protocol.LICENSING()).to.equal(created);
+    expect(await ethers.provider.getCode(created)).to.not.equal("0x");
+    const licensing = await ethers.getContractAt("Licensing", created);
+    expect(await licensing.PROTOCOL()).to.equal(protocolAddress);
+  });
+
   it("leaves remixes 100% less the cap: with a 100% cap, no share or minimum above 0", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
-    const [, , alice] = await ethers.getSigners();
+    const [, , alice, bob] = await ethers.getSigners();
     const protocol = await factory.deploy(admin.address, treasury.address, 10_000, 0);
-    const open = { remixable: true, minShareBps: 0 };
-    await protocol.connect(alice).registerOriginal(ethers.id("a"), "ipfs://a", open);
+    const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
+    await protocol.connect(alice).registerOriginal(ethers.id("a"), "ipfs://a");
 
+    // The licensing contract takes its limit on minimum shares from the same cap.
     await expect(
-      protocol
-        .connect(alice)
-        .registerOriginal(ethers.id("b"), "ipfs://b", { ...open, minShareBps: 1 }),
+      licensing.connect(alice).setTerms(1n, UseKind.Remix, { ...FREE_REMIX_TERMS, minShareBps: 1 }),
     )
-      .to.be.revertedWithCustomError(protocol, "InvalidRemixPolicy")
-      .withArgs(1, 0);
+      .to.be.revertedWithCustomError(licensing, "InvalidMinShare")
+      .withArgs(UseKind.Remix, 1, 0);
+    const licenceIds = await buyRemixLicences(protocol, bob, [1n]);
     await expect(
       protocol
-        .connect(alice)
-        .registerRemix(ethers.id("c"), "ipfs://c", open, [{ parentId: 1n, shareBps: 1 }]),
+        .connect(bob)
+        .registerRemix(ethers.id("c"), "ipfs://c", [{ parentId: 1n, shareBps: 1 }], licenceIds),
     )
       .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
       .withArgs(1, 0);
     await protocol
-      .connect(alice)
-      .registerRemix(ethers.id("c"), "ipfs://c", open, [{ parentId: 1n, shareBps: 0 }]);
+      .connect(bob)
+      .registerRemix(ethers.id("c"), "ipfs://c", [{ parentId: 1n, shareBps: 0 }], licenceIds);
     expect(await protocol.totalAssets()).to.equal(2n);
   });
 

@@ -76,29 +76,42 @@ describe("acceptOwnership", function () {
 });
 
 describe("renounceOwnership", function () {
-  it("freezes the admin settings for good and clears any nomination", async function () {
-    const { protocol, admin, bob } = await networkHelpers.loadFixture(deployProtocol);
+  it("reverts with RenounceDisabled for the owner, who keeps every power and any nomination", async function () {
+    const fx = await networkHelpers.loadFixture(deployProtocol);
+    const { protocol, admin, bob } = fx;
     await protocol.connect(admin).transferOwnership(bob.address);
 
-    await expect(protocol.connect(admin).renounceOwnership())
-      .to.emit(protocol, "OwnershipTransferred")
-      .withArgs(admin.address, ETH);
+    // A paused protocol with no owner could never resume, so the owner can never leave.
+    await expectNoStateChange(fx, () =>
+      expect(protocol.connect(admin).renounceOwnership()).to.be.revertedWithCustomError(
+        protocol,
+        "RenounceDisabled",
+      ),
+    );
 
-    expect(await protocol.owner()).to.equal(ETH);
-    expect(await protocol.pendingOwner()).to.equal(ETH);
-    for (const caller of [admin, bob]) {
-      await expect(protocol.connect(caller).setFee(0))
-        .to.be.revertedWithCustomError(protocol, "OwnableUnauthorizedAccount")
-        .withArgs(caller.address);
-    }
+    expect(await protocol.owner()).to.equal(admin.address);
+    expect(await protocol.pendingOwner()).to.equal(bob.address);
+    await expect(protocol.connect(admin).setPaused(true))
+      .to.emit(protocol, "PauseUpdated")
+      .withArgs(admin.address, true);
+    await expect(protocol.connect(admin).renounceOwnership()).to.be.revertedWithCustomError(
+      protocol,
+      "RenounceDisabled",
+    );
+    await expect(protocol.connect(admin).setPaused(false))
+      .to.emit(protocol, "PauseUpdated")
+      .withArgs(admin.address, false);
   });
 
-  it("reverts with OwnableUnauthorizedAccount when the caller is not the owner", async function () {
+  it("reverts with OwnableUnauthorizedAccount when the caller is not the owner, the nominee included", async function () {
     const fx = await networkHelpers.loadFixture(deployProtocol);
-    await expectNoStateChange(fx, () =>
-      expect(fx.protocol.connect(fx.stranger).renounceOwnership())
-        .to.be.revertedWithCustomError(fx.protocol, "OwnableUnauthorizedAccount")
-        .withArgs(fx.stranger.address),
-    );
+    await fx.protocol.connect(fx.admin).transferOwnership(fx.bob.address);
+    for (const caller of [fx.stranger, fx.bob]) {
+      await expectNoStateChange(fx, () =>
+        expect(fx.protocol.connect(caller).renounceOwnership())
+          .to.be.revertedWithCustomError(fx.protocol, "OwnableUnauthorizedAccount")
+          .withArgs(caller.address),
+      );
+    }
   });
 });

@@ -36,7 +36,11 @@ describe("claimMany", function () {
     await expect(tx).to.changeTokenBalances(ethers, usd, [protocol, recipient], [-owed, owed]);
     expect(await eventsOf(tx, usd, "Transfer")).to.have.length(1);
     expect(await recipient.receiveCount()).to.equal(1n);
-    expect(await eventsOf(tx, protocol, "Claimed")).to.have.length(2 * ASSET_COUNT);
+    const claimed = await eventsOf(tx, protocol, "Claimed");
+    expect(claimed).to.have.length(2 * ASSET_COUNT);
+    for (const { recipient: paidTo, claimer } of claimed) {
+      expect([paidTo, claimer]).to.deep.equal([await recipient.getAddress(), alice.address]);
+    }
     for (const id of ids) {
       expect(await protocol.collectableBalance(id, ETH)).to.equal(0n);
       expect(await protocol.collectableBalance(id, token)).to.equal(0n);
@@ -76,12 +80,12 @@ describe("claimMany", function () {
       .withArgs(b, alice.address);
     expect(await protocol.collectableBalance(ids[0], ETH)).to.equal(900n);
 
-    // Approval for all of bob's assets makes the same call succeed.
+    // Approval for all of bob's assets makes the same call succeed; alice is named as the claimer.
     await protocol.connect(bob).setApprovalForAll(alice.address, true);
-    await expect(protocol.connect(alice).claimMany([...ids, b], [ETH], alice.address)).to.emit(
-      protocol,
-      "Claimed",
-    );
+    const owedToB = await protocol.collectableBalance(b, ETH);
+    await expect(protocol.connect(alice).claimMany([...ids, b], [ETH], alice.address))
+      .to.emit(protocol, "Claimed")
+      .withArgs(b, ETH, alice.address, owedToB, alice.address);
   });
 
   it("reverts with AssetNotFound when one asset does not exist", async function () {
@@ -93,12 +97,15 @@ describe("claimMany", function () {
       .withArgs(missing);
   });
 
-  it("reverts with InvalidRecipient when the recipient is the zero address", async function () {
-    const { protocol, alice, ids } = await networkHelpers.loadFixture(deployFiftyPaidAssets);
+  it("reverts with InvalidRecipient when the recipient is the zero address or the protocol", async function () {
+    const { protocol, token, alice, ids } = await networkHelpers.loadFixture(deployFiftyPaidAssets);
 
-    await expect(
-      protocol.connect(alice).claimMany(ids, [ETH], ethers.ZeroAddress),
-    ).to.be.revertedWithCustomError(protocol, "InvalidRecipient");
+    for (const recipient of [ethers.ZeroAddress, await protocol.getAddress()]) {
+      await expect(protocol.connect(alice).claimMany(ids, [ETH, token], recipient))
+        .to.be.revertedWithCustomError(protocol, "InvalidRecipient")
+        .withArgs(recipient);
+    }
+    expect(await protocol.collectableBalance(ids[0], token)).to.equal(900n);
   });
 
   it("returns zeros and transfers nothing when nothing is owed", async function () {

@@ -23,7 +23,9 @@ describe("claim", function () {
     );
     const tx = protocol.connect(alice).claim(a, ETH, carol.address);
 
-    await expect(tx).to.emit(protocol, "Claimed").withArgs(a, ETH, carol.address, OWED_ETH);
+    await expect(tx)
+      .to.emit(protocol, "Claimed")
+      .withArgs(a, ETH, carol.address, OWED_ETH, alice.address);
     await expect(tx).to.changeEtherBalances(
       ethers,
       [protocol, carol, alice],
@@ -40,7 +42,9 @@ describe("claim", function () {
 
     const tx = protocol.connect(alice).claim(a, token, carol.address);
 
-    await expect(tx).to.emit(protocol, "Claimed").withArgs(a, token, carol.address, OWED_TOKEN);
+    await expect(tx)
+      .to.emit(protocol, "Claimed")
+      .withArgs(a, token, carol.address, OWED_TOKEN, alice.address);
     await expect(tx).to.changeTokenBalances(
       ethers,
       usd,
@@ -58,12 +62,21 @@ describe("claim", function () {
     await protocol.connect(alice).setApprovalForAll(bob.address, true);
     await protocol.connect(alice).approve(carol.address, a);
 
-    await expect(protocol.connect(bob).claim(a, ETH, bob.address)).to.changeEtherBalances(
+    // Claimed names whoever claimed, so an owner can audit what its delegates did.
+    const byOperator = protocol.connect(bob).claim(a, ETH, alice.address);
+    await expect(byOperator)
+      .to.emit(protocol, "Claimed")
+      .withArgs(a, ETH, alice.address, OWED_ETH, bob.address);
+    await expect(byOperator).to.changeEtherBalances(
       ethers,
-      [protocol, bob],
-      [-OWED_ETH, OWED_ETH],
+      [protocol, alice, bob],
+      [-OWED_ETH, OWED_ETH, 0n],
     );
-    await expect(protocol.connect(carol).claim(a, token, carol.address)).to.changeTokenBalances(
+    const byApproved = protocol.connect(carol).claim(a, token, carol.address);
+    await expect(byApproved)
+      .to.emit(protocol, "Claimed")
+      .withArgs(a, token, carol.address, OWED_TOKEN, carol.address);
+    await expect(byApproved).to.changeTokenBalances(
       ethers,
       usd,
       [protocol, carol],
@@ -97,13 +110,20 @@ describe("claim", function () {
       .withArgs(c + 1n);
   });
 
-  it("reverts with InvalidRecipient when the recipient is the zero address", async function () {
-    const { protocol, alice, a } = await networkHelpers.loadFixture(deployOwedFamily);
+  it("reverts with InvalidRecipient when the recipient is the zero address or the protocol", async function () {
+    const { protocol, token, alice, a } = await networkHelpers.loadFixture(deployOwedFamily);
+    // Paid to itself, an ERC-20 would stay in the protocol owed to no one.
+    const recipients = [ethers.ZeroAddress, await protocol.getAddress()];
 
-    await expect(
-      protocol.connect(alice).claim(a, ETH, ethers.ZeroAddress),
-    ).to.be.revertedWithCustomError(protocol, "InvalidRecipient");
+    for (const recipient of recipients) {
+      for (const claimed of [ETH, token]) {
+        await expect(protocol.connect(alice).claim(a, claimed, recipient))
+          .to.be.revertedWithCustomError(protocol, "InvalidRecipient")
+          .withArgs(recipient);
+      }
+    }
     expect(await protocol.collectableBalance(a, ETH)).to.equal(OWED_ETH);
+    expect(await protocol.collectableBalance(a, token)).to.equal(OWED_TOKEN);
   });
 
   it("returns 0 and transfers nothing when the balance is zero", async function () {

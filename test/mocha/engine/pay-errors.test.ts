@@ -1,6 +1,12 @@
 import { expect } from "chai";
 import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
-import { deployFamily, deployListedToken, expectSolvent, pay } from "../helpers/engine.js";
+import {
+  deployFamily,
+  deployListedToken,
+  expectSolvent,
+  expectSplittable,
+  pay,
+} from "../helpers/engine.js";
 
 const MAX_AMOUNT = 2n ** 128n - 1n;
 
@@ -69,22 +75,53 @@ describe("pay", function () {
     it("reverts with AmountTooLarge at 2^128 and accepts 2^128 - 1", async function () {
       const deployment = await networkHelpers.loadFixture(deployFamily);
       const { protocol, payer, a, b, c } = deployment;
-
-      await expect(protocol.connect(payer).pay(a, ETH, MAX_AMOUNT + 1n))
-        .to.be.revertedWithCustomError(protocol, "AmountTooLarge")
-        .withArgs(MAX_AMOUNT + 1n, MAX_AMOUNT);
-
       const { address } = await deployListedToken(
         deployment,
         "MockERC20",
         ["Big", "BIG", 18],
-        MAX_AMOUNT,
+        MAX_AMOUNT + 1n,
       );
+
+      // The tokens arrive before the amount is checked; the revert returns them.
+      await expect(protocol.connect(payer).pay(a, address, MAX_AMOUNT + 1n))
+        .to.be.revertedWithCustomError(protocol, "AmountTooLarge")
+        .withArgs(MAX_AMOUNT + 1n, MAX_AMOUNT);
+      // In ETH the value check comes first, and no one can send 2^128 wei anyway.
+      await expect(protocol.connect(payer).pay(a, ETH, MAX_AMOUNT + 1n))
+        .to.be.revertedWithCustomError(protocol, "IncorrectPaymentValue")
+        .withArgs(MAX_AMOUNT + 1n, 0n);
+
       await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
       const fee = (MAX_AMOUNT * 1_000n) / 10_000n;
       const [gross, net] = await protocol.splittableBalance(b, address);
       expect([gross, net]).to.deep.equal([MAX_AMOUNT, MAX_AMOUNT - fee]);
       await protocol.split(b, address);
+      await expectSolvent(protocol, [address], [a, b, c]);
+    });
+
+    it("reverts with SafeCastOverflowedUintDowncast when a remix's splittable total passes 2^128 - 1", async function () {
+      const deployment = await networkHelpers.loadFixture(deployFamily);
+      const { protocol, payer, a, b, c } = deployment;
+      const { address } = await deployListedToken(
+        deployment,
+        "MockERC20",
+        ["Big", "BIG", 18],
+        3n * MAX_AMOUNT,
+      );
+      await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
+      const fee = (MAX_AMOUNT * 1_000n) / 10_000n;
+
+      // Each payment is allowed on its own; only the running gross total no longer fits.
+      await expect(protocol.connect(payer).pay(b, address, MAX_AMOUNT))
+        .to.be.revertedWithCustomError(protocol, "SafeCastOverflowedUintDowncast")
+        .withArgs(128, 2n * MAX_AMOUNT);
+      await expectSplittable(protocol, b, address, MAX_AMOUNT, MAX_AMOUNT - fee);
+
+      // An original's balance is a full word, and splitting the remix empties it: both accept more.
+      await protocol.connect(payer).pay(a, address, MAX_AMOUNT);
+      await protocol.split(b, address);
+      await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
+      await expectSplittable(protocol, b, address, MAX_AMOUNT, MAX_AMOUNT - fee);
       await expectSolvent(protocol, [address], [a, b, c]);
     });
 

@@ -8,8 +8,23 @@ export const ETH = ethers.ZeroAddress;
 export const BPS = 10_000n;
 export const MAX_FEE_BPS = 2_000;
 export const FEE_BPS = 1_000;
-export const OPEN_POLICY = { remixable: true, minShareBps: 0 };
-export const CLOSED_POLICY = { remixable: false, minShareBps: 0 };
+
+/** `UseKind` of the licensing contract. */
+export const UseKind = { View: 0, Commercial: 1, Remix: 2, AITraining: 3, AIInference: 4 } as const;
+
+/** Terms that let anyone remix for free, with no minimum share. */
+export const FREE_REMIX_TERMS = {
+  allowed: true,
+  currency: ethers.ZeroAddress,
+  price: 0n,
+  duration: 0,
+  minShareBps: 0,
+  documentHash: ethers.id("terms: free remix"),
+  documentURI: "ipfs://free-remix-terms",
+};
+
+/** A deadline comfortably in the future of any test. */
+export const FAR_DEADLINE = 2n ** 40n;
 
 /** A distinct content hash per label. */
 export function contentHash(label: string): string {
@@ -35,35 +50,62 @@ export async function deployProtocol() {
   await protocol.connect(admin).setTokenAllowed(await usd.getAddress(), true);
   await usd.mint(payer.address, 10n ** 15n);
   await usd.connect(payer).approve(await protocol.getAddress(), ethers.MaxUint256);
-  return { protocol, usd, admin, treasury, alice, bob, carol, payer, stranger };
+  const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
+  return { protocol, licensing, usd, admin, treasury, alice, bob, carol, payer, stranger };
 }
+
+type Protocol = Awaited<ReturnType<typeof deployProtocol>>["protocol"];
+type Signer = Awaited<ReturnType<typeof deployProtocol>>["alice"];
 
 /** Registers an original owned by `signer` and returns its id. */
 export async function registerOriginal(
-  protocol: Awaited<ReturnType<typeof deployProtocol>>["protocol"],
-  signer: Awaited<ReturnType<typeof deployProtocol>>["alice"],
+  protocol: Protocol,
+  signer: Signer,
   label: string,
-  policy = OPEN_POLICY,
 ): Promise<bigint> {
   const id = (await protocol.totalAssets()) + 1n;
-  await protocol.connect(signer).registerOriginal(contentHash(label), metadataURI(label), policy);
+  await protocol.connect(signer).registerOriginal(contentHash(label), metadataURI(label));
   return id;
 }
 
-/** Registers a remix owned by `signer` of `parents` (`[parentId, shareBps]`) and returns its id. */
+/**
+ * Publishes FREE_REMIX_TERMS, as its owner, on each of `assetIds` that has no remix terms yet, and
+ * returns the licensing contract.
+ */
+export async function allowFreeRemixes(protocol: Protocol, assetIds: bigint[]) {
+  const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
+  for (const assetId of assetIds) {
+    if ((await licensing.latestTermsVersion(assetId, UseKind.Remix)) === 0n) {
+      const owner = await ethers.getSigner(await protocol.ownerOf(assetId));
+      await licensing.connect(owner).setTerms(assetId, UseKind.Remix, FREE_REMIX_TERMS);
+    }
+  }
+  return licensing;
+}
+
+/**
+ * Registers a remix owned by `signer` of `parents` (`[parentId, shareBps]`) and returns its id.
+ * A parent without remix terms first gets free ones from its owner; the remix licences are bought
+ * in the same transaction through `registerRemixWithLicences`.
+ */
 export async function registerRemix(
-  protocol: Awaited<ReturnType<typeof deployProtocol>>["protocol"],
-  signer: Awaited<ReturnType<typeof deployProtocol>>["alice"],
+  protocol: Protocol,
+  signer: Signer,
   label: string,
   parents: Array<[bigint, number]>,
-  policy = OPEN_POLICY,
 ): Promise<bigint> {
+  const licensing = await allowFreeRemixes(
+    protocol,
+    parents.map(([parentId]) => parentId),
+  );
   const id = (await protocol.totalAssets()) + 1n;
-  await protocol.connect(signer).registerRemix(
+  await licensing.connect(signer).registerRemixWithLicences(
     contentHash(label),
     metadataURI(label),
-    policy,
     parents.map(([parentId, shareBps]) => ({ parentId, shareBps })),
+    parents.map(() => 0n),
+    parents.map(() => ({ currency: ethers.ZeroAddress, amount: 0n })),
+    FAR_DEADLINE,
   );
   return id;
 }

@@ -1,12 +1,16 @@
 import { expect } from "chai";
 import type { ContractTransactionResponse, Result } from "ethers";
 import {
-  OPEN_POLICY,
+  FAR_DEADLINE,
+  UseKind,
+  allowFreeRemixes,
   contentHash,
   deployProtocol,
   ethers,
   metadataURI,
+  networkHelpers,
   registerOriginal,
+  registerRemix,
 } from "./fixture.js";
 
 export type Fixture = Awaited<ReturnType<typeof deployProtocol>>;
@@ -23,17 +27,58 @@ export function parentShares(parents: Array<[bigint, number]>) {
   return parents.map(([parentId, shareBps]) => ({ parentId, shareBps }));
 }
 
-/** Sends `registerRemix` for `label` without waiting, so callers can expect a revert or an event. */
+/**
+ * Sends `registerRemix` for `label` with `licenceIds` (by default licence 0, which is never issued)
+ * without waiting, so callers can expect a revert or an event. The registry's own checks all run
+ * before the licensing contract looks at the licences, so its errors need no real licence.
+ */
 export function remixTx(
   protocol: Protocol,
   signer: Signer,
   label: string,
   parents: Array<[bigint, number]>,
-  policy = OPEN_POLICY,
+  licenceIds: bigint[] = parents.map(() => 0n),
 ) {
   return protocol
     .connect(signer)
-    .registerRemix(contentHash(label), metadataURI(label), policy, parentShares(parents));
+    .registerRemix(contentHash(label), metadataURI(label), parentShares(parents), licenceIds);
+}
+
+/**
+ * Buys `holder` one free `Remix` licence for each of `parentIds` (publishing free remix terms on
+ * parents that have none) and returns the licence ids, in order.
+ */
+export async function buyRemixLicences(
+  protocol: Protocol,
+  holder: Signer,
+  parentIds: bigint[],
+): Promise<bigint[]> {
+  const licensing = await allowFreeRemixes(protocol, parentIds);
+  const ids: bigint[] = [];
+  for (const parentId of parentIds) {
+    ids.push((await licensing.totalLicences()) + 1n);
+    // Free terms: a zero price passes any cap.
+    const noCharge = { currency: ethers.ZeroAddress, amount: 0n };
+    await licensing
+      .connect(holder)
+      .buyLicence(parentId, UseKind.Remix, holder, noCharge, FAR_DEADLINE);
+  }
+  return ids;
+}
+
+/** `remixTx` with a free licence bought for each parent first, so the registration can succeed. */
+export async function licensedRemixTx(
+  protocol: Protocol,
+  signer: Signer,
+  label: string,
+  parents: Array<[bigint, number]>,
+) {
+  const licenceIds = await buyRemixLicences(
+    protocol,
+    signer,
+    parents.map(([parentId]) => parentId),
+  );
+  return remixTx(protocol, signer, label, parents, licenceIds);
 }
 
 /** An ASCII metadata URI of exactly `length` bytes, distinct per `seed`. */
@@ -42,7 +87,7 @@ export function uriOfLength(length: number, seed = "x"): string {
   return body.slice(0, length);
 }
 
-/** Registers `count` open originals owned by `signer`, labelled `<prefix><i>`, and returns their ids. */
+/** Registers `count` originals owned by `signer`, labelled `<prefix><i>`, and returns their ids. */
 export async function registerOriginals(
   protocol: Protocol,
   signer: Signer,
@@ -55,6 +100,16 @@ export async function registerOriginals(
   return ids;
 }
 
+/**
+ * A signer sending from the protocol's licensing contract (impersonated, funded with 100 ETH), to
+ * call what only that contract may call with arguments it would never send itself.
+ */
+export async function licensingSigner(protocol: Protocol): Promise<Signer> {
+  const address = await protocol.LICENSING();
+  await networkHelpers.setBalance(address, ethers.parseEther("100"));
+  return ethers.getImpersonatedSigner(address);
+}
+
 /** The block timestamp of the block that mined `tx`. */
 export async function timestampOf(tx: ContractTransactionResponse): Promise<bigint> {
   const receipt = await tx.wait();
@@ -62,20 +117,27 @@ export async function timestampOf(tx: ContractTransactionResponse): Promise<bigi
   return BigInt(block!.timestamp);
 }
 
-/** The names of the events `tx` emitted from `protocol`, in log order. */
-export async function eventNames(protocol: Protocol, tx: ContractTransactionResponse) {
+/** The logs `tx` emitted from `protocol` itself (not from the licensing contract it calls). */
+async function protocolLogs(protocol: Protocol, tx: ContractTransactionResponse) {
   const receipt = await tx.wait();
-  return receipt!.logs.map((log) => protocol.interface.parseLog(log)?.name);
+  const address = (await protocol.getAddress()).toLowerCase();
+  return receipt!.logs.filter((log) => log.address.toLowerCase() === address);
 }
 
-/** Decoded arguments of every `eventName` log `tx` emitted, in log order, as plain arrays. */
+/** The names of the events `tx` emitted from `protocol`, in log order. */
+export async function eventNames(protocol: Protocol, tx: ContractTransactionResponse) {
+  const logs = await protocolLogs(protocol, tx);
+  return logs.map((log) => protocol.interface.parseLog(log)?.name);
+}
+
+/** Decoded arguments of every `eventName` log of `protocol` in `tx`, in log order, as plain arrays. */
 export async function eventArgs(
   protocol: Protocol,
   tx: ContractTransactionResponse,
   eventName: string,
 ) {
-  const receipt = await tx.wait();
-  return receipt!.logs
+  const logs = await protocolLogs(protocol, tx);
+  return logs
     .map((log) => protocol.interface.parseLog(log))
     .filter((parsed) => parsed?.name === eventName)
     .map((parsed) => parsed!.args.toArray(true));
@@ -159,7 +221,6 @@ export async function deployWithAssets() {
   const fx = await deployProtocol();
   const a = await registerOriginal(fx.protocol, fx.alice, "A");
   const b = await registerOriginal(fx.protocol, fx.alice, "B");
-  const r = (await fx.protocol.totalAssets()) + 1n;
-  await remixTx(fx.protocol, fx.bob, "R", [[a, 2_000]]);
+  const r = await registerRemix(fx.protocol, fx.bob, "R", [[a, 2_000]]);
   return { ...fx, a, b, r };
 }

@@ -1,6 +1,5 @@
 import { expect } from "chai";
 import {
-  OPEN_POLICY,
   contentHash,
   deployProtocol,
   ethers,
@@ -8,7 +7,12 @@ import {
   networkHelpers,
   registerOriginal,
 } from "../helpers/fixture.js";
-import { MAX_URI_LENGTH, parentShares, uriOfLength } from "../helpers/registry.js";
+import {
+  MAX_URI_LENGTH,
+  buyRemixLicences,
+  parentShares,
+  uriOfLength,
+} from "../helpers/registry.js";
 
 // URIs are stored as packed 32-byte words with the length kept elsewhere, so lengths around word
 // boundaries, non-ASCII bytes and trailing zero bytes are where a read-back could go wrong.
@@ -28,9 +32,9 @@ describe("metadataURI storage", function () {
       const bytes = /^(\d+) bytes/.exec(label);
       if (bytes) expect(ethers.toUtf8Bytes(uri).length).to.equal(Number(bytes[1]));
 
-      await expect(protocol.connect(alice).registerOriginal(hash, uri, OPEN_POLICY))
+      await expect(protocol.connect(alice).registerOriginal(hash, uri))
         .to.emit(protocol, "AssetRegistered")
-        .withArgs(1n, alice.address, hash, uri, [true, 0n]);
+        .withArgs(1n, alice.address, hash, uri);
 
       expect((await protocol.getAsset(1n)).metadataURI).to.equal(uri);
       expect(await protocol.tokenURI(1n)).to.equal(uri);
@@ -42,9 +46,11 @@ describe("metadataURI storage", function () {
     const parent = await registerOriginal(protocol, alice, "parent");
     const uri = uriOfLength(65, "remix");
 
+    const licenceIds = await buyRemixLicences(protocol, bob, [parent]);
+
     await protocol
       .connect(bob)
-      .registerRemix(contentHash("remix"), uri, OPEN_POLICY, parentShares([[parent, 1_000]]));
+      .registerRemix(contentHash("remix"), uri, parentShares([[parent, 1_000]]), licenceIds);
 
     expect((await protocol.getAsset(2n)).metadataURI).to.equal(uri);
     expect(await protocol.tokenURI(2n)).to.equal(uri);
@@ -55,8 +61,8 @@ describe("metadataURI storage", function () {
     const long = uriOfLength(300, "long");
     const short = uriOfLength(1, "s");
 
-    await protocol.connect(alice).registerOriginal(contentHash("long"), long, OPEN_POLICY);
-    await protocol.connect(alice).registerOriginal(contentHash("short"), short, OPEN_POLICY);
+    await protocol.connect(alice).registerOriginal(contentHash("long"), long);
+    await protocol.connect(alice).registerOriginal(contentHash("short"), short);
 
     expect(await protocol.tokenURI(1n)).to.equal(long);
     expect(await protocol.tokenURI(2n)).to.equal(short);
@@ -69,7 +75,7 @@ describe("metadataURI storage", function () {
     const byteLength = ethers.toUtf8Bytes(uri).length;
     expect(byteLength).to.equal(MAX_URI_LENGTH + 3);
 
-    await expect(protocol.connect(alice).registerOriginal(contentHash("euro"), uri, OPEN_POLICY))
+    await expect(protocol.connect(alice).registerOriginal(contentHash("euro"), uri))
       .to.be.revertedWithCustomError(protocol, "InvalidMetadataURI")
       .withArgs(byteLength, MAX_URI_LENGTH);
   });

@@ -1,6 +1,10 @@
 import { expect } from "chai";
 import {
-  CLOSED_POLICY,
+  ETH,
+  FAR_DEADLINE,
+  FREE_REMIX_TERMS,
+  UseKind,
+  allowFreeRemixes,
   deployProtocol,
   networkHelpers,
   registerOriginal,
@@ -9,18 +13,25 @@ import {
 import {
   MAX_PARENTS,
   SHARE_LIMIT_BPS,
+  buyRemixLicences,
   eventArgs,
   eventNames,
   expectNoStateChange,
+  licensedRemixTx,
   parentsOf,
   registerOriginals,
   remixTx,
 } from "../helpers/registry.js";
+import { eventsOf } from "../helpers/engine.js";
 
-/** The protocol with 17 open originals owned by alice: ids 1 to 17, one more than a remix may name. */
+/**
+ * The protocol with 17 originals owned by alice, ids 1 to 17 (one more than a remix may name), each
+ * with free remix terms.
+ */
 async function deployWithOriginals() {
   const fx = await deployProtocol();
   const originals = await registerOriginals(fx.protocol, fx.alice, MAX_PARENTS + 1);
+  await allowFreeRemixes(fx.protocol, originals);
   return { ...fx, originals };
 }
 
@@ -30,7 +41,7 @@ describe("registerRemix", function () {
       const { protocol, bob, originals } = await networkHelpers.loadFixture(deployWithOriginals);
       const [a] = originals;
 
-      const tx = await remixTx(protocol, bob, "remix", [[a, 3_000]]);
+      const tx = await licensedRemixTx(protocol, bob, "remix", [[a, 3_000]]);
 
       await expect(tx).to.emit(protocol, "ParentLinked").withArgs(18n, a, 3_000);
       expect(await parentsOf(protocol, 18n)).to.deep.equal([[a, 3_000]]);
@@ -56,7 +67,7 @@ describe("registerRemix", function () {
         [b, 3_250],
       ];
 
-      const tx = await remixTx(protocol, bob, "four", parents);
+      const tx = await licensedRemixTx(protocol, bob, "four", parents);
       const id = await protocol.totalAssets();
 
       expect(await parentsOf(protocol, id)).to.deep.equal(parents);
@@ -78,7 +89,7 @@ describe("registerRemix", function () {
         101 + 29 * i,
       ]);
 
-      const tx = await remixTx(protocol, bob, "sixteen", parents);
+      const tx = await licensedRemixTx(protocol, bob, "sixteen", parents);
 
       expect(await parentsOf(protocol, 18n)).to.deep.equal(parents);
       expect((await protocol.getAsset(18n)).parentCount).to.equal(16n);
@@ -99,28 +110,31 @@ describe("registerRemix", function () {
         await networkHelpers.loadFixture(deployWithOriginals);
       const [a, b] = originals;
 
-      await remixTx(protocol, bob, "r1", [[a, 100]]);
-      await remixTx(protocol, carol, "r2", [
+      await licensedRemixTx(protocol, bob, "r1", [[a, 100]]);
+      await licensedRemixTx(protocol, carol, "r2", [
         [b, 100],
         [a, 100],
       ]);
-      await remixTx(protocol, carol, "r3", [[a, 100]]);
+      await licensedRemixTx(protocol, carol, "r3", [[a, 100]]);
 
       expect(await protocol.childCount(a)).to.equal(3n);
       expect(await protocol.childCount(b)).to.equal(1n);
       expect((await protocol.getAsset(a)).childCount).to.equal(3n);
     });
 
-    it("accepts a zero share when the parent asks for no minimum", async function () {
+    it("accepts a zero share when the licence asks for no minimum", async function () {
       const { protocol, bob, originals } = await networkHelpers.loadFixture(deployWithOriginals);
-      await remixTx(protocol, bob, "free", [[originals[0], 0]]);
+      await licensedRemixTx(protocol, bob, "free", [[originals[0], 0]]);
       expect(await parentsOf(protocol, 18n)).to.deep.equal([[originals[0], 0]]);
     });
 
-    it("accepts a share exactly at the parent's minimum", async function () {
-      const { protocol, alice, bob } = await networkHelpers.loadFixture(deployProtocol);
-      const a = await registerOriginal(protocol, alice, "A", { remixable: true, minShareBps: 500 });
-      await remixTx(protocol, bob, "at-min", [[a, 500]]);
+    it("accepts a share exactly at the licence's minimum", async function () {
+      const { protocol, licensing, alice, bob } = await networkHelpers.loadFixture(deployProtocol);
+      const a = await registerOriginal(protocol, alice, "A");
+      await licensing
+        .connect(alice)
+        .setTerms(a, UseKind.Remix, { ...FREE_REMIX_TERMS, minShareBps: 500 });
+      await licensedRemixTx(protocol, bob, "at-min", [[a, 500]]);
       expect(await parentsOf(protocol, 2n)).to.deep.equal([[a, 500]]);
     });
 
@@ -128,12 +142,12 @@ describe("registerRemix", function () {
       const { protocol, bob, originals } = await networkHelpers.loadFixture(deployWithOriginals);
       const sixteen = originals.slice(0, MAX_PARENTS).map((id): [bigint, number] => [id, 500]);
 
-      await remixTx(protocol, bob, "one", [[originals[0], SHARE_LIMIT_BPS]]);
-      await remixTx(protocol, bob, "two", [
+      await licensedRemixTx(protocol, bob, "one", [[originals[0], SHARE_LIMIT_BPS]]);
+      await licensedRemixTx(protocol, bob, "two", [
         [originals[0], 4_000],
         [originals[1], 4_000],
       ]);
-      await remixTx(protocol, bob, "sixteen", sixteen);
+      await licensedRemixTx(protocol, bob, "sixteen", sixteen);
 
       expect(await protocol.totalAssets()).to.equal(20n);
       expect(await parentsOf(protocol, 20n)).to.deep.equal(sixteen);
@@ -203,42 +217,6 @@ describe("registerRemix", function () {
     }
   });
 
-  it("reverts with RemixNotAllowed when a parent is not remixable", async function () {
-    const fx = await networkHelpers.loadFixture(deployWithOriginals);
-    const closed = await registerOriginal(fx.protocol, fx.carol, "closed", CLOSED_POLICY);
-    for (const parents of [
-      [[closed, 100]],
-      [
-        [fx.originals[0], 100],
-        [closed, 100],
-      ],
-    ]) {
-      await expectNoStateChange(fx, () =>
-        expect(remixTx(fx.protocol, fx.bob, "nope", parents as Array<[bigint, number]>))
-          .to.be.revertedWithCustomError(fx.protocol, "RemixNotAllowed")
-          .withArgs(closed),
-      );
-    }
-  });
-
-  it("reverts with ShareBelowMinimum when a share is under the parent's minimum", async function () {
-    const fx = await networkHelpers.loadFixture(deployWithOriginals);
-    const strict = await registerOriginal(fx.protocol, fx.carol, "strict", {
-      remixable: true,
-      minShareBps: 500,
-    });
-    await expectNoStateChange(fx, () =>
-      expect(
-        remixTx(fx.protocol, fx.bob, "cheap", [
-          [fx.originals[0], 0],
-          [strict, 499],
-        ]),
-      )
-        .to.be.revertedWithCustomError(fx.protocol, "ShareBelowMinimum")
-        .withArgs(strict, 499, 500),
-    );
-  });
-
   it("reverts with SharesExceedLimit one basis point above 100% less the maximum fee", async function () {
     const fx = await networkHelpers.loadFixture(deployWithOriginals);
     const [a, b] = fx.originals;
@@ -281,13 +259,160 @@ describe("registerRemix", function () {
     );
   });
 
-  it("reverts with ProtocolPaused while paused", async function () {
+  it("reverts with ProtocolPaused while paused, even with a valid licence", async function () {
     const fx = await networkHelpers.loadFixture(deployWithOriginals);
+    const [a] = fx.originals;
+    const licenceIds = await buyRemixLicences(fx.protocol, fx.bob, [a]);
     await fx.protocol.connect(fx.admin).setPaused(true);
     await expectNoStateChange(fx, () =>
       expect(
-        remixTx(fx.protocol, fx.bob, "paused", [[fx.originals[0], 100]]),
+        remixTx(fx.protocol, fx.bob, "paused", [[a, 100]], licenceIds),
       ).to.be.revertedWithCustomError(fx.protocol, "ProtocolPaused"),
     );
+    // The parent count is checked before anything else, the pause included.
+    await expect(remixTx(fx.protocol, fx.bob, "paused", []))
+      .to.be.revertedWithCustomError(fx.protocol, "InvalidParentCount")
+      .withArgs(0, MAX_PARENTS);
+  });
+});
+
+describe("registerRemix: licences", function () {
+  it("consumes the caller's licence for each parent, in parent order", async function () {
+    const { protocol, licensing, bob, originals } =
+      await networkHelpers.loadFixture(deployWithOriginals);
+    const [a, b] = originals;
+    const licenceIds = await buyRemixLicences(protocol, bob, [a, b]);
+    const parents: Array<[bigint, number]> = [
+      [a, 1_000],
+      [b, 2_000],
+    ];
+
+    const consumed = await eventsOf(
+      remixTx(protocol, bob, "licensed", parents, licenceIds),
+      licensing,
+      "LicenceConsumed",
+    );
+
+    expect(consumed.map((args) => [...args])).to.deep.equal([
+      [licenceIds[0], 18n],
+      [licenceIds[1], 18n],
+    ]);
+    for (const licenceId of licenceIds) {
+      expect((await licensing.getLicence(licenceId)).consumedBy).to.equal(18n);
+    }
+    for (const parentId of [a, b]) {
+      const [valid] = await licensing.hasValidLicence(bob.address, parentId, UseKind.Remix);
+      expect(valid, `bob has no unused licence of ${parentId} left`).to.equal(false);
+    }
+    expect(await protocol.ownerOf(18n)).to.equal(bob.address);
+  });
+
+  it("reverts with the licensing contract's LicenceNotUsable when the caller holds no licence", async function () {
+    const fx = await networkHelpers.loadFixture(deployWithOriginals);
+    const { protocol, licensing, bob, carol, originals } = fx;
+    const [a, b] = originals;
+    const [bobsLicence] = await buyRemixLicences(protocol, bob, [a]);
+    const [carolsLicence] = await buyRemixLicences(protocol, carol, [b]);
+    const parents: Array<[bigint, number]> = [
+      [a, 100],
+      [b, 100],
+    ];
+
+    // Licence 0 is never issued; carol's licence is hers alone; bob's licence is for A, not B.
+    for (const licenceForB of [0n, carolsLicence, bobsLicence]) {
+      await expectNoStateChange(fx, () =>
+        expect(remixTx(protocol, bob, "unlicensed", parents, [bobsLicence, licenceForB]))
+          .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+          .withArgs(licenceForB, bob.address, b),
+      );
+    }
+    expect((await licensing.getLicence(bobsLicence)).consumedBy).to.equal(0n);
+  });
+
+  it("reverts with LicenceNotUsable for a parent whose owner allows no remixes", async function () {
+    const fx = await networkHelpers.loadFixture(deployWithOriginals);
+    const { protocol, licensing, bob, carol, originals } = fx;
+    // Assets start with no terms, so no licence of `closed` can be bought.
+    const closed = await registerOriginal(protocol, carol, "closed");
+    await expect(
+      licensing
+        .connect(bob)
+        .buyLicence(
+          closed,
+          UseKind.Remix,
+          bob.address,
+          { currency: ETH, amount: 0n },
+          FAR_DEADLINE,
+        ),
+    )
+      .to.be.revertedWithCustomError(licensing, "UseNotAllowed")
+      .withArgs(closed, UseKind.Remix);
+    const [licence] = await buyRemixLicences(protocol, bob, [originals[0]]);
+
+    await expectNoStateChange(fx, () =>
+      expect(
+        remixTx(
+          protocol,
+          bob,
+          "nope",
+          [
+            [originals[0], 100],
+            [closed, 100],
+          ],
+          [licence, 0n],
+        ),
+      )
+        .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+        .withArgs(0n, bob.address, closed),
+    );
+  });
+
+  it("reverts with ShareBelowLicenceMinimum when a share is under the licence's minimum", async function () {
+    const fx = await networkHelpers.loadFixture(deployWithOriginals);
+    const { protocol, licensing, bob, carol, originals } = fx;
+    const strict = await registerOriginal(protocol, carol, "strict");
+    await licensing
+      .connect(carol)
+      .setTerms(strict, UseKind.Remix, { ...FREE_REMIX_TERMS, minShareBps: 500 });
+    const licenceIds = await buyRemixLicences(protocol, bob, [originals[0], strict]);
+
+    await expectNoStateChange(fx, () =>
+      expect(
+        remixTx(
+          protocol,
+          bob,
+          "cheap",
+          [
+            [originals[0], 0],
+            [strict, 499],
+          ],
+          licenceIds,
+        ),
+      )
+        .to.be.revertedWithCustomError(licensing, "ShareBelowLicenceMinimum")
+        .withArgs(strict, 499, 500),
+    );
+  });
+
+  it("consumes no licence when the registry rejects the remix", async function () {
+    const { protocol, licensing, bob, originals } =
+      await networkHelpers.loadFixture(deployWithOriginals);
+    const [a] = originals;
+    const licenceIds = await buyRemixLicences(protocol, bob, [a]);
+
+    await expect(remixTx(protocol, bob, "greedy", [[a, SHARE_LIMIT_BPS + 1]], licenceIds))
+      .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
+      .withArgs(SHARE_LIMIT_BPS + 1, SHARE_LIMIT_BPS);
+    expect((await licensing.getLicence(licenceIds[0])).consumedBy).to.equal(0n);
+
+    await remixTx(protocol, bob, "fair", [[a, SHARE_LIMIT_BPS]], licenceIds);
+    expect((await licensing.getLicence(licenceIds[0])).consumedBy).to.equal(18n);
+  });
+
+  it("lets a remix registered through the licensing contract be minted to its caller", async function () {
+    const { protocol, bob, originals } = await networkHelpers.loadFixture(deployWithOriginals);
+    const remix = await registerRemix(protocol, bob, "bought", [[originals[0], 1_000]]);
+    expect(await protocol.ownerOf(remix)).to.equal(bob.address);
+    expect(await parentsOf(protocol, remix)).to.deep.equal([[originals[0], 1_000]]);
   });
 });

@@ -1,7 +1,5 @@
 import { expect } from "chai";
 import {
-  CLOSED_POLICY,
-  OPEN_POLICY,
   contentHash,
   deployProtocol,
   ethers,
@@ -11,8 +9,8 @@ import {
 } from "../helpers/fixture.js";
 import {
   MAX_URI_LENGTH,
-  SHARE_LIMIT_BPS,
   assetRecord,
+  buyRemixLicences,
   expectNoStateChange,
   parentShares,
   timestampOf,
@@ -20,39 +18,51 @@ import {
   type Signer,
 } from "../helpers/registry.js";
 
-type Policy = { remixable: boolean; minShareBps: number };
-type WithParent = Fixture & { parentId: bigint };
+type WithParent = Fixture & { parentId: bigint; licenceOf: Map<string, bigint> };
 
-/** The protocol with one open original (id 1, owned by carol) for remixes to name. */
+/**
+ * The protocol with one original (id 1, owned by carol) for remixes to name, and one unused remix
+ * licence of it for each of alice and bob.
+ */
 async function deployWithParent(): Promise<WithParent> {
   const fx = await deployProtocol();
   const parentId = await registerOriginal(fx.protocol, fx.carol, "parent");
-  return { ...fx, parentId };
+  const licenceOf = new Map<string, bigint>();
+  for (const signer of [fx.alice, fx.bob]) {
+    const [licence] = await buyRemixLicences(fx.protocol, signer, [parentId]);
+    licenceOf.set(signer.address, licence);
+  }
+  return { ...fx, parentId, licenceOf };
+}
+
+/** `registerRemix`'s arguments after the hash and URI: one parent at 30% and the signer's licence. */
+function remixArgs(fx: WithParent, signer: Signer): [ReturnType<typeof parentShares>, bigint[]] {
+  return [parentShares([[fx.parentId, 3_000]]), [fx.licenceOf.get(signer.address)!]];
 }
 
 // Both entry points share the same validation and storage path, so every rule on the content
-// hash, the URI, the policy and the pause is checked through each of them.
+// hash, the URI and the pause is checked through each of them.
 const entryPoints = [
   {
     fn: "registerOriginal",
     parentCount: 0n,
-    call(fx: WithParent, signer: Signer, hash: string, uri: string, policy: Policy) {
-      return fx.protocol.connect(signer).registerOriginal(hash, uri, policy);
+    call(fx: WithParent, signer: Signer, hash: string, uri: string) {
+      return fx.protocol.connect(signer).registerOriginal(hash, uri);
     },
-    staticCall(fx: WithParent, signer: Signer, hash: string, uri: string, policy: Policy) {
-      return fx.protocol.connect(signer).registerOriginal.staticCall(hash, uri, policy);
+    staticCall(fx: WithParent, signer: Signer, hash: string, uri: string) {
+      return fx.protocol.connect(signer).registerOriginal.staticCall(hash, uri);
     },
   },
   {
     fn: "registerRemix",
     parentCount: 1n,
-    call(fx: WithParent, signer: Signer, hash: string, uri: string, policy: Policy) {
-      const parents = parentShares([[fx.parentId, 3_000]]);
-      return fx.protocol.connect(signer).registerRemix(hash, uri, policy, parents);
+    call(fx: WithParent, signer: Signer, hash: string, uri: string) {
+      return fx.protocol.connect(signer).registerRemix(hash, uri, ...remixArgs(fx, signer));
     },
-    staticCall(fx: WithParent, signer: Signer, hash: string, uri: string, policy: Policy) {
-      const parents = parentShares([[fx.parentId, 3_000]]);
-      return fx.protocol.connect(signer).registerRemix.staticCall(hash, uri, policy, parents);
+    staticCall(fx: WithParent, signer: Signer, hash: string, uri: string) {
+      return fx.protocol
+        .connect(signer)
+        .registerRemix.staticCall(hash, uri, ...remixArgs(fx, signer));
     },
   },
 ];
@@ -66,8 +76,8 @@ for (const entry of entryPoints) {
       const fx = await networkHelpers.loadFixture(deployWithParent);
       const { protocol, alice } = fx;
 
-      expect(await entry.staticCall(fx, alice, hash, uri, OPEN_POLICY)).to.equal(2n);
-      await expect(entry.call(fx, alice, hash, uri, OPEN_POLICY))
+      expect(await entry.staticCall(fx, alice, hash, uri)).to.equal(2n);
+      await expect(entry.call(fx, alice, hash, uri))
         .to.emit(protocol, "Transfer")
         .withArgs(ethers.ZeroAddress, alice.address, 2n);
 
@@ -78,20 +88,19 @@ for (const entry of entryPoints) {
       expect(await protocol.exists(2n)).to.equal(true);
     });
 
-    it("emits AssetRegistered with the creator, hash, URI and policy", async function () {
+    it("emits AssetRegistered with the creator, hash and URI", async function () {
       const fx = await networkHelpers.loadFixture(deployWithParent);
-      const policy = { remixable: true, minShareBps: 1_234 };
 
-      await expect(entry.call(fx, fx.bob, hash, uri, policy))
+      await expect(entry.call(fx, fx.bob, hash, uri))
         .to.emit(fx.protocol, "AssetRegistered")
-        .withArgs(2n, fx.bob.address, hash, uri, [true, 1_234n]);
+        .withArgs(2n, fx.bob.address, hash, uri);
     });
 
     it("stores the record with createdAt equal to the block timestamp", async function () {
       const fx = await networkHelpers.loadFixture(deployWithParent);
       await networkHelpers.time.increase(12_345);
 
-      const tx = await entry.call(fx, fx.alice, hash, uri, CLOSED_POLICY);
+      const tx = await entry.call(fx, fx.alice, hash, uri);
 
       expect(await assetRecord(fx.protocol, 2n)).to.deep.equal({
         owner: fx.alice.address,
@@ -100,26 +109,16 @@ for (const entry of entryPoints) {
         metadataURI: uri,
         parentCount: entry.parentCount,
         childCount: 0n,
-        remixPolicy: { remixable: false, minShareBps: 0n },
       });
-    });
-
-    it("accepts a minimum share exactly at 100% less the maximum fee", async function () {
-      const fx = await networkHelpers.loadFixture(deployWithParent);
-      const policy = { remixable: true, minShareBps: SHARE_LIMIT_BPS };
-
-      await entry.call(fx, fx.alice, hash, uri, policy);
-
-      const record = await assetRecord(fx.protocol, 2n);
-      expect(record.remixPolicy).to.deep.equal({ remixable: true, minShareBps: 8_000n });
     });
 
     it("reverts with ZeroContentHash when the hash is zero", async function () {
       const fx = await networkHelpers.loadFixture(deployWithParent);
       await expectNoStateChange(fx, () =>
-        expect(
-          entry.call(fx, fx.alice, ethers.ZeroHash, uri, OPEN_POLICY),
-        ).to.be.revertedWithCustomError(fx.protocol, "ZeroContentHash"),
+        expect(entry.call(fx, fx.alice, ethers.ZeroHash, uri)).to.be.revertedWithCustomError(
+          fx.protocol,
+          "ZeroContentHash",
+        ),
       );
     });
 
@@ -127,7 +126,7 @@ for (const entry of entryPoints) {
       const fx = await networkHelpers.loadFixture(deployWithParent);
       const parentHash = contentHash("parent");
       await expectNoStateChange(fx, () =>
-        expect(entry.call(fx, fx.alice, parentHash, uri, OPEN_POLICY))
+        expect(entry.call(fx, fx.alice, parentHash, uri))
           .to.be.revertedWithCustomError(fx.protocol, "ContentAlreadyRegistered")
           .withArgs(parentHash, fx.parentId),
       );
@@ -135,9 +134,9 @@ for (const entry of entryPoints) {
 
     it("reverts with ContentAlreadyRegistered when the hash was registered the same way", async function () {
       const fx = await networkHelpers.loadFixture(deployWithParent);
-      await entry.call(fx, fx.alice, hash, uri, OPEN_POLICY);
+      await entry.call(fx, fx.alice, hash, uri);
       await expectNoStateChange(fx, () =>
-        expect(entry.call(fx, fx.bob, hash, metadataURI("other"), OPEN_POLICY))
+        expect(entry.call(fx, fx.bob, hash, metadataURI("other")))
           .to.be.revertedWithCustomError(fx.protocol, "ContentAlreadyRegistered")
           .withArgs(hash, 2n),
       );
@@ -148,7 +147,7 @@ for (const entry of entryPoints) {
       await expectNoStateChange(
         fx,
         () =>
-          expect(entry.call(fx, fx.alice, hash, "", OPEN_POLICY))
+          expect(entry.call(fx, fx.alice, hash, ""))
             .to.be.revertedWithCustomError(fx.protocol, "InvalidMetadataURI")
             .withArgs(0n, MAX_URI_LENGTH),
         { hashes: [hash] },
@@ -161,32 +160,11 @@ for (const entry of entryPoints) {
       await expectNoStateChange(
         fx,
         () =>
-          expect(entry.call(fx, fx.alice, hash, tooLong, OPEN_POLICY))
+          expect(entry.call(fx, fx.alice, hash, tooLong))
             .to.be.revertedWithCustomError(fx.protocol, "InvalidMetadataURI")
             .withArgs(MAX_URI_LENGTH + 1, MAX_URI_LENGTH),
         { hashes: [hash] },
       );
-    });
-
-    it("reverts with InvalidRemixPolicy when the minimum share is above 100% less the maximum fee", async function () {
-      const fx = await networkHelpers.loadFixture(deployWithParent);
-      for (const minShareBps of [SHARE_LIMIT_BPS + 1, 10_000, 65_535]) {
-        await expectNoStateChange(
-          fx,
-          () =>
-            expect(entry.call(fx, fx.alice, hash, uri, { remixable: true, minShareBps }))
-              .to.be.revertedWithCustomError(fx.protocol, "InvalidRemixPolicy")
-              .withArgs(minShareBps, SHARE_LIMIT_BPS),
-          { hashes: [hash] },
-        );
-      }
-    });
-
-    it("reverts with InvalidRemixPolicy even when the policy is not remixable", async function () {
-      const fx = await networkHelpers.loadFixture(deployWithParent);
-      await expect(entry.call(fx, fx.alice, hash, uri, { remixable: false, minShareBps: 8_001 }))
-        .to.be.revertedWithCustomError(fx.protocol, "InvalidRemixPolicy")
-        .withArgs(8_001, SHARE_LIMIT_BPS);
     });
 
     it("reverts with ProtocolPaused while paused and registers again once resumed", async function () {
@@ -196,7 +174,7 @@ for (const entry of entryPoints) {
       await expectNoStateChange(
         fx,
         () =>
-          expect(entry.call(fx, fx.alice, hash, uri, OPEN_POLICY)).to.be.revertedWithCustomError(
+          expect(entry.call(fx, fx.alice, hash, uri)).to.be.revertedWithCustomError(
             fx.protocol,
             "ProtocolPaused",
           ),
@@ -204,7 +182,7 @@ for (const entry of entryPoints) {
       );
 
       await fx.protocol.connect(fx.admin).setPaused(false);
-      await entry.call(fx, fx.alice, hash, uri, OPEN_POLICY);
+      await entry.call(fx, fx.alice, hash, uri);
       expect(await fx.protocol.assetIdOf(hash)).to.equal(2n);
     });
   });
@@ -221,16 +199,14 @@ describe("registration ids", function () {
       const signer = index % 2 === 0 ? alice : bob;
       const tx =
         index % 2 === 0
-          ? protocol
-              .connect(signer)
-              .registerOriginal(contentHash(label), metadataURI(label), OPEN_POLICY)
+          ? protocol.connect(signer).registerOriginal(contentHash(label), metadataURI(label))
           : protocol
               .connect(signer)
               .registerRemix(
                 contentHash(label),
                 metadataURI(label),
-                OPEN_POLICY,
                 parentShares([[1n, 100]]),
+                await buyRemixLicences(protocol, signer, [1n]),
               );
       await expect(tx)
         .to.emit(protocol, "Transfer")

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   contentHash,
   deployProtocol,
+  ethers,
   networkHelpers,
   registerOriginal,
   registerRemix,
@@ -97,6 +98,48 @@ describe("totalAssets and exists", function () {
     expect(await protocol.exists(0n)).to.equal(false);
     for (const id of [1n, 2n, 3n]) expect(await protocol.exists(id)).to.equal(true);
     expect(await protocol.exists(4n)).to.equal(false);
+  });
+});
+
+describe("isOwnerOrApproved", function () {
+  it("is true for the owner, an operator and the address approved for the asset only", async function () {
+    const { protocol, alice, bob, carol, stranger, a, b } =
+      await networkHelpers.loadFixture(deployLineage);
+    await protocol.connect(alice).setApprovalForAll(carol.address, true);
+    await protocol.connect(bob).approve(stranger.address, b);
+
+    expect(await protocol.isOwnerOrApproved(a, alice.address), "owner").to.equal(true);
+    expect(await protocol.isOwnerOrApproved(a, carol.address), "operator").to.equal(true);
+    expect(await protocol.isOwnerOrApproved(b, stranger.address), "approved").to.equal(true);
+    // A single-asset approval covers that asset only; an operator covers only its owner's assets.
+    expect(await protocol.isOwnerOrApproved(a, stranger.address), "approved elsewhere").to.equal(
+      false,
+    );
+    expect(await protocol.isOwnerOrApproved(b, carol.address), "other owner").to.equal(false);
+    expect(await protocol.isOwnerOrApproved(a, bob.address), "stranger").to.equal(false);
+  });
+
+  it("follows transfers: the new owner is approved, the old one and its approvals are not", async function () {
+    const { protocol, alice, bob, carol, a } = await networkHelpers.loadFixture(deployLineage);
+    await protocol.connect(alice).approve(carol.address, a);
+
+    await protocol.connect(alice).transferFrom(alice.address, bob.address, a);
+
+    expect(await protocol.isOwnerOrApproved(a, bob.address)).to.equal(true);
+    expect(await protocol.isOwnerOrApproved(a, alice.address)).to.equal(false);
+    expect(await protocol.isOwnerOrApproved(a, carol.address)).to.equal(false);
+  });
+
+  it("is false for every account, the zero address included, when the asset does not exist", async function () {
+    const { protocol, alice } = await networkHelpers.loadFixture(deployLineage);
+    for (const missing of [0n, 4n]) {
+      for (const account of [alice.address, ethers.ZeroAddress]) {
+        expect(
+          await protocol.isOwnerOrApproved(missing, account),
+          `${missing} ${account}`,
+        ).to.equal(false);
+      }
+    }
   });
 });
 

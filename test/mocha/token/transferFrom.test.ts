@@ -17,7 +17,8 @@ describe("transferFrom", function () {
 
   it("changes only the owner in the asset's record", async function () {
     const { protocol, bob, carol, r } = await networkHelpers.loadFixture(deployWithAssets);
-    // The owner shares a storage slot with createdAt, counts and policy; a transfer must keep them.
+    // The owner shares a storage slot with createdAt, the parent count and the URI length; a
+    // transfer must keep them.
     const before = await assetRecord(protocol, r);
 
     await protocol.connect(bob).transferFrom(bob.address, carol.address, r);
@@ -107,6 +108,20 @@ describe("transferFrom", function () {
         expect(protocol.connect(caller).transferFrom(alice.address, caller.address, a))
           .to.be.revertedWithCustomError(protocol, "ERC721InsufficientApproval")
           .withArgs(caller.address, a),
+      );
+    }
+  });
+
+  it("reverts with ERC721InsufficientApproval, not ERC721IncorrectOwner, for a stranger naming the wrong owner", async function () {
+    const fx = await networkHelpers.loadFixture(deployWithAssets);
+    const { protocol, bob, stranger, a } = fx;
+    // Authorization is checked before the claimed owner, in OpenZeppelin's ERC721 order, so
+    // integrators see the same error from this token as from any OpenZeppelin one.
+    for (const from of [stranger.address, bob.address]) {
+      await expectNoStateChange(fx, () =>
+        expect(protocol.connect(stranger).transferFrom(from, stranger.address, a))
+          .to.be.revertedWithCustomError(protocol, "ERC721InsufficientApproval")
+          .withArgs(stranger.address, a),
       );
     }
   });

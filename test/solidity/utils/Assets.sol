@@ -1,43 +1,47 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ParentShare, RemixPolicy} from "../../../contracts/interfaces/IAssetRegistry.sol";
+import {ParentShare} from "../../../contracts/interfaces/IAssetRegistry.sol";
+import {CurrencyAmount, ILicensing, Terms, UseKind} from "../../../contracts/interfaces/ILicensing.sol";
 import {RemixProtocol} from "../../../contracts/RemixProtocol.sol";
 import {VM} from "./Vm.sol";
 
 /// @notice Registers assets on a protocol with fresh content hashes, for tests that care about
-/// lineage and money rather than registration details.
+/// lineage and money rather than registration or licensing details.
 library Assets {
     string internal constant URI = "ipfs://remix-test";
+    uint256 internal constant FAR_DEADLINE = type(uint256).max;
 
     /// @dev Unique per protocol and asset: the id the next registration will receive.
     function nextContentHash(RemixProtocol protocol) internal view returns (bytes32) {
         return keccak256(abi.encode(address(protocol), protocol.totalAssets() + 1));
     }
 
-    function original(RemixProtocol protocol, address creator, RemixPolicy memory policy) internal returns (uint256) {
-        bytes32 contentHash = nextContentHash(protocol);
-        VM.prank(creator);
-        return protocol.registerOriginal(contentHash, URI, policy);
+    function licensing(RemixProtocol protocol) internal view returns (ILicensing) {
+        return ILicensing(protocol.LICENSING());
     }
 
     function original(RemixProtocol protocol, address creator) internal returns (uint256) {
-        return original(protocol, creator, openPolicy());
-    }
-
-    function remix(
-        RemixProtocol protocol,
-        address creator,
-        RemixPolicy memory policy,
-        ParentShare[] memory parents
-    ) internal returns (uint256) {
         bytes32 contentHash = nextContentHash(protocol);
         VM.prank(creator);
-        return protocol.registerRemix(contentHash, URI, policy, parents);
+        return protocol.registerOriginal(contentHash, URI);
     }
 
+    /// @dev A remix of `parents` minted to `creator`. Parents without remix terms first get free
+    /// ones from their owner, as in the Mocha fixture; the free licences are bought in the same call.
     function remix(RemixProtocol protocol, address creator, ParentShare[] memory parents) internal returns (uint256) {
-        return remix(protocol, creator, openPolicy(), parents);
+        ILicensing licensing_ = licensing(protocol);
+        for (uint256 i; i < parents.length; ++i) {
+            if (licensing_.latestTermsVersion(parents[i].parentId, UseKind.Remix) == 0) {
+                allowFreeRemixes(protocol, parents[i].parentId);
+            }
+        }
+        // No licence ids: buy every licence now. Free licences pass any cap, so zero caps do.
+        uint256[] memory buyAll = new uint256[](parents.length);
+        CurrencyAmount[] memory freeCaps = new CurrencyAmount[](parents.length);
+        bytes32 contentHash = nextContentHash(protocol);
+        VM.prank(creator);
+        return licensing_.registerRemixWithLicences(contentHash, URI, parents, buyAll, freeCaps, FAR_DEADLINE);
     }
 
     /// @dev A remix of the single parent `parentId`.
@@ -52,8 +56,25 @@ library Assets {
         return remix(protocol, creator, parents);
     }
 
-    /// @dev Anyone may remix, with any share.
-    function openPolicy() internal pure returns (RemixPolicy memory) {
-        return RemixPolicy({remixable: true, minShareBps: 0});
+    /// @dev The owner of `assetId` lets anyone remix it for free, with any share.
+    function allowFreeRemixes(RemixProtocol protocol, uint256 assetId) internal {
+        ILicensing licensing_ = licensing(protocol);
+        VM.prank(protocol.ownerOf(assetId));
+        licensing_.setTerms(assetId, UseKind.Remix, allowedTerms(address(0), 0, 0));
+    }
+
+    /// @dev Terms allowing the use at `price` in `currency`, perpetual, with no document.
+    /// `minShareBps` must be 0 for kinds other than `Remix`.
+    function allowedTerms(address currency, uint128 price, uint16 minShareBps) internal pure returns (Terms memory) {
+        return
+            Terms({
+                allowed: true,
+                currency: currency,
+                price: price,
+                duration: 0,
+                minShareBps: minShareBps,
+                documentHash: bytes32(0),
+                documentURI: ""
+            });
     }
 }

@@ -1,27 +1,31 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {RemixProtocol} from "../../../contracts/RemixProtocol.sol";
-import {ProtocolHandler} from "./ProtocolHandler.sol";
+import {VM} from "./Vm.sol";
 
-// External library functions are linked, not inlined: a test contract calling them does not embed
-// the deployed contract's creation code, which would push it past the 24 KiB code size limit (a
-// compiler warning, and warnings fail the strict build). `new` runs in the caller's context, so the
-// test contract is still the deployer.
-
-/// @notice Deploys the protocol for tests.
-library ProtocolDeployer {
-    /// @notice `new RemixProtocol(owner, treasury, maxFeeBps, feeBps)`.
-    function deploy(address owner, address treasury, uint16 maxFeeBps, uint16 feeBps) external returns (RemixProtocol) {
-        return new RemixProtocol(owner, treasury, maxFeeBps, feeBps);
+/// @notice Deploys contracts from their compiled artifacts. The protocol's creation code embeds the
+/// licensing contract's (its constructor creates it), and the invariant handlers are large: a test
+/// contract that said `new` for them would carry their creation code past the 24 KiB code size
+/// limit (a compiler warning, and warnings fail the strict build). Taking the creation code from the
+/// artifact at run time embeds nothing; the calling test contract is still the deployer.
+library Deployers {
+    /// @dev `new RemixProtocol(owner, treasury, maxFeeBps, feeBps)`.
+    function protocol(
+        address owner,
+        address treasury,
+        uint16 maxFeeBps,
+        uint16 feeBps
+    ) internal returns (RemixProtocol) {
+        return RemixProtocol(deploy("RemixProtocol.sol:RemixProtocol", abi.encode(owner, treasury, maxFeeBps, feeBps)));
     }
-}
 
-/// @notice Deploys the invariant tests' handler.
-library HandlerDeployer {
-    /// @notice `new ProtocolHandler(protocol, erc20, admin)`.
-    function deploy(RemixProtocol protocol, MockERC20 erc20, address admin) external returns (ProtocolHandler) {
-        return new ProtocolHandler(protocol, erc20, admin);
+    /// @dev Deploys `artifact` ("File.sol:Contract") with the ABI-encoded constructor `args`.
+    function deploy(string memory artifact, bytes memory args) internal returns (address deployed) {
+        bytes memory initCode = abi.encodePacked(VM.getCode(artifact), args);
+        assembly ("memory-safe") {
+            deployed := create(0, add(initCode, 0x20), mload(initCode))
+        }
+        require(deployed != address(0), string.concat("deployment failed: ", artifact));
     }
 }

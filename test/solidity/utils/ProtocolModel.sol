@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ParentShare, RemixPolicy} from "../../../contracts/interfaces/IAssetRegistry.sol";
+import {ParentShare} from "../../../contracts/interfaces/IAssetRegistry.sol";
 import {RoyaltyMath} from "../../../contracts/libraries/RoyaltyMath.sol";
+import {ModelAccess} from "./ModelAccess.sol";
 
 /// @notice An independent model of the protocol's books, written from the royalty rules rather than
 /// from the contract: what every asset must hold (splittable gross and net, collectable), the fees,
-/// the money that flowed in and out, and the lineage as registered. The handler updates it after
+/// the money that flowed in and out, and the lineage as registered. The handlers update it after
 /// every successful action; the invariants compare it with the contract.
-abstract contract ProtocolModel {
+contract ProtocolModel is ModelAccess {
     /* FLOWS */
 
     mapping(address token => uint256) public paidIn;
@@ -29,7 +30,6 @@ abstract contract ProtocolModel {
     /* LINEAGE */
 
     mapping(uint256 assetId => ParentShare[]) private _parents;
-    mapping(uint256 assetId => RemixPolicy) internal _policies;
     mapping(uint256 assetId => uint256) public expectedChildCount;
 
     constructor(uint16 initialFeeBps) {
@@ -41,23 +41,29 @@ abstract contract ProtocolModel {
         return _parents[assetId];
     }
 
-    function _modelRegistration(uint256 assetId, RemixPolicy memory policy, ParentShare[] memory parents) internal {
-        _policies[assetId] = policy;
+    /// @notice What a claim of `assetId` in `token` must pay.
+    function collectable(uint256 assetId, address token) public view returns (uint256) {
+        return credited[assetId][token] - claimed[assetId][token];
+    }
+
+    /// @notice Records the registration of `assetId` with `parents` (none for an original).
+    function recordRegistration(uint256 assetId, ParentShare[] calldata parents) external onlyWriter {
         for (uint256 i; i < parents.length; ++i) {
             _parents[assetId].push(parents[i]);
             ++expectedChildCount[parents[i].parentId];
         }
     }
 
-    function _modelPayment(uint256 assetId, address token, uint256 amount) internal {
+    /// @notice Records a payment of `amount` of `token` for a use of `assetId`, at the current fee.
+    function recordPayment(uint256 assetId, address token, uint256 amount) external onlyWriter {
         paidIn[token] += amount;
         uint256 fee = RoyaltyMath.fee(amount, expectedFeeBps);
         expectedFees[token] += fee;
         _credit(assetId, token, amount, amount - fee);
     }
 
-    /// @dev Applies the split rule and returns what the asset keeps.
-    function _modelSplit(uint256 assetId, address token) internal returns (uint256 kept) {
+    /// @notice Applies the split rule to `assetId` in `token`; returns what the asset keeps.
+    function recordSplit(uint256 assetId, address token) external onlyWriter returns (uint256 kept) {
         uint256 gross = expectedGross[assetId][token];
         if (gross == 0) return 0;
         uint256 net = expectedNet[assetId][token];
@@ -75,23 +81,23 @@ abstract contract ProtocolModel {
         credited[assetId][token] += kept;
     }
 
-    /// @dev What a claim of `assetId` in `token` must pay.
-    function _modelCollectable(uint256 assetId, address token) internal view returns (uint256) {
-        return credited[assetId][token] - claimed[assetId][token];
-    }
-
-    /// @dev Records a claim of the whole collectable balance and returns it.
-    function _modelClaim(uint256 assetId, address token) internal returns (uint256 amount) {
-        amount = _modelCollectable(assetId, token);
+    /// @notice Records a claim of the whole collectable balance of `assetId` in `token`; returns it.
+    function recordClaim(uint256 assetId, address token) external onlyWriter returns (uint256 amount) {
+        amount = collectable(assetId, token);
         claimed[assetId][token] += amount;
         claimedOut[token] += amount;
     }
 
-    /// @dev Records a withdrawal of all accrued fees and returns them.
-    function _modelFeeWithdrawal(address token) internal returns (uint256 amount) {
+    /// @notice Records a withdrawal of all accrued fees in `token`; returns them.
+    function recordFeeWithdrawal(address token) external onlyWriter returns (uint256 amount) {
         amount = expectedFees[token];
         expectedFees[token] = 0;
         feesWithdrawn[token] += amount;
+    }
+
+    /// @notice Records the fee set for payments from now on.
+    function recordFee(uint16 feeBps) external onlyWriter {
+        expectedFeeBps = feeBps;
     }
 
     /// @dev An original's money is its own at once; a remix's waits to be split.

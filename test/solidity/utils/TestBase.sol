@@ -46,6 +46,10 @@ abstract contract TestBase {
         if (actual != expected) _fail(message, actual ? "true" : "false", "!=", expected ? "true" : "false");
     }
 
+    function assertEq(address actual, address expected, string memory message) internal pure {
+        if (actual != expected) _fail(message, Strings.toHexString(actual), "!=", Strings.toHexString(expected));
+    }
+
     function assertEq(bytes memory actual, bytes memory expected, string memory message) internal pure {
         if (keccak256(actual) != keccak256(expected)) {
             _fail(

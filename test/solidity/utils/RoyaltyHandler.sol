@@ -1,81 +1,31 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ParentShare, RemixPolicy} from "../../../contracts/interfaces/IAssetRegistry.sol";
-import {IProtocolAdmin} from "../../../contracts/interfaces/IProtocolAdmin.sol";
-import {RoyaltyMath} from "../../../contracts/libraries/RoyaltyMath.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {RemixProtocol} from "../../../contracts/RemixProtocol.sol";
-import {Assets} from "./Assets.sol";
+import {HandlerBase} from "./HandlerBase.sol";
+import {LicensingModel} from "./LicensingModel.sol";
 import {ProtocolModel} from "./ProtocolModel.sol";
 import {VM} from "./Vm.sol";
 
-/// @notice Drives the protocol with random but valid actions from a few actors, in ETH and one
-/// ERC-20, and keeps the model of its books up to date. Each action checks the protocol's answer
-/// (amounts returned and received) against the model and reverts on any difference, which fails
-/// the campaign (the invariant tests run with `failOnRevert`); the invariants compare the rest.
-contract ProtocolHandler is ProtocolModel {
-    using Assets for RemixProtocol;
-
-    uint256 public constant MAX_ASSETS = 40;
+/// @notice Handler of the protocol's money: direct payments, splits, claims, fee withdrawals, fee
+/// changes, NFT transfers and pauses.
+contract RoyaltyHandler is HandlerBase {
     uint256 private constant MAX_PAYMENT = 1e30;
-    uint256 private constant ACTORS = 4;
-    uint256 private constant MAX_MIN_SHARE_BPS = 500;
-    uint256 private constant BPS = RoyaltyMath.BPS;
 
-    RemixProtocol public immutable protocol;
-    MockERC20 public immutable erc20;
-    address public immutable admin;
-
-    /* PAUSE CHECKS */
-
-    /// @notice Registrations or payments that did not revert with `ProtocolPaused` while paused.
-    uint256 public pausedWritesAccepted;
     /// @notice Claims that reverted while paused.
     uint256 public pausedClaimFailures;
 
     /// @param protocol_ The protocol under test; `admin_` must own it and `erc20_` be allowed.
-    constructor(RemixProtocol protocol_, MockERC20 erc20_, address admin_) ProtocolModel(protocol_.feeBps()) {
-        protocol = protocol_;
-        erc20 = erc20_;
-        admin = admin_;
-    }
-
-    /* ACTIONS */
-
-    /// @notice Registers an original with a random policy (mostly remixable, small minimum share).
-    function registerOriginal(uint256 actorSeed, uint256 policySeed) external {
-        if (protocol.totalAssets() >= MAX_ASSETS) return;
-        RemixPolicy memory policy = _policy(policySeed);
-        address creator = _actor(actorSeed);
-        if (protocol.paused()) {
-            bytes32 contentHash = protocol.nextContentHash();
-            _expectPaused(creator, 0, abi.encodeCall(protocol.registerOriginal, (contentHash, Assets.URI, policy)));
-            return;
-        }
-        _modelRegistration(protocol.original(creator, policy), policy, new ParentShare[](0));
-    }
-
-    /// @notice Registers a remix of 1-16 distinct random remixable parents, each offered its minimum
-    /// share plus a random part of what the fee cap leaves.
-    function registerRemix(uint256 actorSeed, uint256 policySeed, uint256 parentSeed, uint256 shareSeed) external {
-        uint256 total = protocol.totalAssets();
-        if (total == 0 || total >= MAX_ASSETS) return;
-        ParentShare[] memory parents = _pickParents(total, parentSeed, shareSeed);
-        if (parents.length == 0) return;
-        RemixPolicy memory policy = _policy(policySeed);
-        address creator = _actor(actorSeed);
-        if (protocol.paused()) {
-            bytes32 contentHash = protocol.nextContentHash();
-            _expectPaused(
-                creator,
-                0,
-                abi.encodeCall(protocol.registerRemix, (contentHash, Assets.URI, policy, parents))
-            );
-            return;
-        }
-        _modelRegistration(protocol.remix(creator, policy, parents), policy, parents);
-    }
+    /// @param royaltyModel_ The model of the protocol's books, shared by all handlers.
+    /// @param licensingModel_ The model of the licensing contract, shared by all handlers.
+    constructor(
+        RemixProtocol protocol_,
+        MockERC20 erc20_,
+        address admin_,
+        ProtocolModel royaltyModel_,
+        LicensingModel licensingModel_
+    ) HandlerBase(protocol_, erc20_, admin_, royaltyModel_, licensingModel_) {}
 
     /// @notice Pays a random asset in ETH or the ERC-20.
     function pay(uint256 assetSeed, uint256 tokenSeed, uint256 payerSeed, uint256 amount) external {
@@ -88,14 +38,14 @@ contract ProtocolHandler is ProtocolModel {
         uint256 value = token == address(0) ? amount : 0;
         _fund(payer, token, amount);
         if (protocol.paused()) {
-            _expectPaused(payer, value, abi.encodeCall(protocol.pay, (assetId, token, amount)));
+            _expectPaused(address(protocol), payer, value, abi.encodeCall(protocol.pay, (assetId, token, amount)));
             return;
         }
 
         VM.prank(payer);
         protocol.pay{value: value}(assetId, token, amount);
 
-        _modelPayment(assetId, token, amount);
+        royaltyModel.recordPayment(assetId, token, amount);
     }
 
     /// @notice Splits a random asset in one token.
@@ -105,7 +55,7 @@ contract ProtocolHandler is ProtocolModel {
         uint256 assetId = 1 + (assetSeed % total);
         address token = _token(tokenSeed);
         uint256 kept = protocol.split(assetId, token);
-        require(kept == _modelSplit(assetId, token), "split: kept differs from model");
+        require(kept == royaltyModel.recordSplit(assetId, token), "split: kept differs from model");
     }
 
     /// @notice Splits 1-4 random assets (repeats allowed) in both tokens with one call.
@@ -120,7 +70,7 @@ contract ProtocolHandler is ProtocolModel {
         protocol.splitMany(assetIds, tokens);
         for (uint256 i; i < assetIds.length; ++i) {
             for (uint256 j; j < tokens.length; ++j) {
-                _modelSplit(assetIds[i], tokens[j]);
+                royaltyModel.recordSplit(assetIds[i], tokens[j]);
             }
         }
     }
@@ -153,7 +103,7 @@ contract ProtocolHandler is ProtocolModel {
         uint256[] memory expected = new uint256[](tokens.length);
         for (uint256 j; j < tokens.length; ++j) {
             for (uint256 i; i < assetIds.length; ++i) {
-                expected[j] += _modelClaim(assetIds[i], tokens[j]);
+                expected[j] += royaltyModel.recordClaim(assetIds[i], tokens[j]);
             }
         }
         uint256 ethBefore = recipient.balance;
@@ -176,7 +126,7 @@ contract ProtocolHandler is ProtocolModel {
         uint256 before = _balance(token, treasury);
         VM.prank(_actor(callerSeed));
         uint256 amount = protocol.withdrawFees(token);
-        require(amount == _modelFeeWithdrawal(token), "withdrawFees: amount differs from model");
+        require(amount == royaltyModel.recordFeeWithdrawal(token), "withdrawFees: amount differs from model");
         require(_balance(token, treasury) - before == amount, "withdrawFees: treasury received differs");
     }
 
@@ -185,7 +135,7 @@ contract ProtocolHandler is ProtocolModel {
         uint16 newFeeBps = uint16(feeSeed % (uint256(protocol.MAX_FEE_BPS()) + 1));
         VM.prank(admin);
         protocol.setFee(newFeeBps);
-        expectedFeeBps = newFeeBps;
+        royaltyModel.recordFee(newFeeBps);
     }
 
     /// @notice Transfers a random asset to a random actor: its balances follow the NFT.
@@ -223,7 +173,10 @@ contract ProtocolHandler is ProtocolModel {
         address[] memory tokens = _tokens();
         for (uint256 assetId = protocol.totalAssets(); assetId >= 1; --assetId) {
             for (uint256 j; j < tokens.length; ++j) {
-                require(protocol.split(assetId, tokens[j]) == _modelSplit(assetId, tokens[j]), "settle: kept differs");
+                require(
+                    protocol.split(assetId, tokens[j]) == royaltyModel.recordSplit(assetId, tokens[j]),
+                    "settle: kept differs"
+                );
             }
         }
         for (uint256 assetId = 1; assetId <= protocol.totalAssets(); ++assetId) {
@@ -237,56 +190,21 @@ contract ProtocolHandler is ProtocolModel {
         }
     }
 
-    /* VIEWS */
-
-    /// @notice ETH and the ERC-20, the two tokens the handler pays in.
-    function paymentTokens() external view returns (address[] memory) {
-        return _tokens();
-    }
-
     /* INTERNAL */
 
     /// @dev Claims as `caller` and checks the amount and what `recipient` received against the
     /// model; returns false (leaving the model untouched) if the claim reverted.
     function _claim(address caller, uint256 assetId, address token, address recipient) private returns (bool) {
-        uint256 expected = _modelCollectable(assetId, token);
+        uint256 expected = royaltyModel.collectable(assetId, token);
         uint256 before = _balance(token, recipient);
         VM.prank(caller);
         try protocol.claim(assetId, token, recipient) returns (uint256 amount) {
             require(amount == expected, "claim: amount differs from model");
             require(_balance(token, recipient) - before == amount, "claim: received differs");
-            _modelClaim(assetId, token);
+            royaltyModel.recordClaim(assetId, token);
             return true;
         } catch {
             return false;
-        }
-    }
-
-    function _pickParents(
-        uint256 total,
-        uint256 parentSeed,
-        uint256 shareSeed
-    ) private view returns (ParentShare[] memory parents) {
-        uint256 limit = BPS - protocol.MAX_FEE_BPS();
-        parents = new ParentShare[](1 + ((shareSeed >> 128) % protocol.MAX_PARENTS()));
-        uint256 count;
-        uint256 minimums;
-        // Consecutive ids from a random start are distinct, and their order varies the rounding.
-        for (uint256 k; k < total && count < parents.length; ++k) {
-            uint256 parentId = 1 + (((parentSeed % total) + k) % total);
-            RemixPolicy memory policy = _policies[parentId];
-            if (!policy.remixable || minimums + policy.minShareBps > limit) continue;
-            parents[count++] = ParentShare({parentId: parentId, shareBps: policy.minShareBps});
-            minimums += policy.minShareBps;
-        }
-        uint256 spare = limit - minimums;
-        for (uint256 i; i < count; ++i) {
-            uint256 extra = uint256(keccak256(abi.encode(shareSeed, i))) % (spare + 1);
-            spare -= extra;
-            parents[i].shareBps += uint16(extra);
-        }
-        assembly ("memory-safe") {
-            mstore(parents, count)
         }
     }
 
@@ -305,14 +223,6 @@ contract ProtocolHandler is ProtocolModel {
         }
     }
 
-    /// @dev Calls the protocol as `from` while paused and records it unless it reverted with exactly
-    /// `ProtocolPaused`.
-    function _expectPaused(address from, uint256 value, bytes memory callData) private {
-        VM.prank(from);
-        (bool ok, bytes memory reason) = address(protocol).call{value: value}(callData);
-        if (ok || bytes4(reason) != IProtocolAdmin.ProtocolPaused.selector) ++pausedWritesAccepted;
-    }
-
     function _fund(address payer, address token, uint256 amount) private {
         if (token == address(0)) {
             VM.deal(payer, payer.balance + amount);
@@ -321,31 +231,5 @@ contract ProtocolHandler is ProtocolModel {
             VM.prank(payer);
             erc20.approve(address(protocol), amount);
         }
-    }
-
-    function _setPaused(bool paused) private {
-        VM.prank(admin);
-        protocol.setPaused(paused);
-    }
-
-    function _policy(uint256 seed) private pure returns (RemixPolicy memory) {
-        return RemixPolicy({remixable: seed % 5 != 0, minShareBps: uint16((seed >> 8) % (MAX_MIN_SHARE_BPS + 1))});
-    }
-
-    function _actor(uint256 seed) private pure returns (address) {
-        return address(uint160(0x1000 + 1 + (seed % ACTORS)));
-    }
-
-    function _token(uint256 seed) private view returns (address) {
-        return seed % 2 == 0 ? address(0) : address(erc20);
-    }
-
-    function _tokens() private view returns (address[] memory list) {
-        list = new address[](2);
-        (list[0], list[1]) = (address(0), address(erc20));
-    }
-
-    function _balance(address token, address account) private view returns (uint256) {
-        return token == address(0) ? account.balance : erc20.balanceOf(account);
     }
 }

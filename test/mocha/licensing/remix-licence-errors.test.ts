@@ -1,0 +1,242 @@
+import { expect } from "chai";
+import { ETH, UseKind, networkHelpers } from "../helpers/fixture.js";
+import {
+  A_MIN_SHARE_BPS,
+  FAMILY_LICENCES,
+  ONE_ETH,
+  REMIX_PRICES as P,
+  buyId,
+  cap,
+  deployRemixMarket,
+  makeTerms,
+  publish,
+  remixWithHeld,
+  remixWithLicences,
+  shares,
+} from "../helpers/licensing.js";
+
+describe("remix licences: reverts", function () {
+  describe("LicenceNotUsable", function () {
+    it("reverts when a consumed licence is used for a second remix", async function () {
+      const { protocol, licensing, payer, a } = await networkHelpers.loadFixture(deployRemixMarket);
+      const held = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+      await remixWithHeld(protocol, payer, "R1", [[a, A_MIN_SHARE_BPS]], [held]);
+
+      await expect(remixWithHeld(protocol, payer, "R2", [[a, A_MIN_SHARE_BPS]], [held]))
+        .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+        .withArgs(held, payer.address, a);
+      await expect(
+        remixWithLicences(licensing, payer, "R2", [[a, A_MIN_SHARE_BPS]], { licenceIds: [held] }),
+      )
+        .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+        .withArgs(held, payer.address, a);
+    });
+
+    it("reverts for another holder's licence, another parent's and another kind's", async function () {
+      const { licensing, alice, bob, payer, a, d } =
+        await networkHelpers.loadFixture(deployRemixMarket);
+      const bobs = await buyId(licensing, bob, a, UseKind.Remix, { value: P.a });
+      const ofD = await buyId(licensing, payer, d, UseKind.Remix);
+      await publish(licensing, alice, a, UseKind.Commercial, makeTerms("commercial"));
+      const commercial = await buyId(licensing, payer, a, UseKind.Commercial);
+
+      for (const licenceId of [bobs, ofD, commercial]) {
+        await expect(
+          remixWithLicences(licensing, payer, "R", [[a, A_MIN_SHARE_BPS]], {
+            licenceIds: [licenceId],
+          }),
+        )
+          .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+          .withArgs(licenceId, payer.address, a);
+      }
+    });
+
+    it("reverts for licence 0 and an id never issued, given to the protocol directly", async function () {
+      const { protocol, licensing, payer, a } = await networkHelpers.loadFixture(deployRemixMarket);
+      const unissued = (await licensing.totalLicences()) + 1n;
+
+      for (const licenceId of [0n, unissued]) {
+        await expect(remixWithHeld(protocol, payer, "R", [[a, A_MIN_SHARE_BPS]], [licenceId]))
+          .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+          .withArgs(licenceId, payer.address, a);
+      }
+    });
+  });
+
+  describe("ShareBelowLicenceMinimum", function () {
+    it("keeps the minimum of the licence's terms after the owner raises it", async function () {
+      const { licensing, alice, payer, a } = await networkHelpers.loadFixture(deployRemixMarket);
+      const old = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+      await publish(licensing, alice, a, UseKind.Remix, makeTerms("up", { minShareBps: 5_000 }));
+
+      await expect(remixWithLicences(licensing, payer, "R", [[a, A_MIN_SHARE_BPS]]))
+        .to.be.revertedWithCustomError(licensing, "ShareBelowLicenceMinimum")
+        .withArgs(a, A_MIN_SHARE_BPS, 5_000);
+      // The licence bought before the rise still allows the old minimum.
+      await remixWithLicences(licensing, payer, "R", [[a, A_MIN_SHARE_BPS]], { licenceIds: [old] });
+    });
+
+    it("keeps the minimum of the licence's terms after the owner lowers it", async function () {
+      const { licensing, alice, payer, a } = await networkHelpers.loadFixture(deployRemixMarket);
+      const old = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+      await publish(licensing, alice, a, UseKind.Remix, makeTerms("down", { minShareBps: 500 }));
+
+      await expect(remixWithLicences(licensing, payer, "R", [[a, 1_000]], { licenceIds: [old] }))
+        .to.be.revertedWithCustomError(licensing, "ShareBelowLicenceMinimum")
+        .withArgs(a, 1_000, A_MIN_SHARE_BPS);
+      // A licence bought under the lower minimum allows it.
+      await remixWithLicences(licensing, payer, "R", [[a, 1_000]]);
+    });
+  });
+
+  it("reverts with LicenceCountMismatch when licenceIds or maxPrices do not match the parents", async function () {
+    const { protocol, licensing, payer, token, a, d } =
+      await networkHelpers.loadFixture(deployRemixMarket);
+    const parents: Array<[bigint, number]> = [
+      [a, A_MIN_SHARE_BPS],
+      [d, 1_000],
+    ];
+
+    await expect(remixWithLicences(licensing, payer, "R", parents, { licenceIds: [0n] }))
+      .to.be.revertedWithCustomError(licensing, "LicenceCountMismatch")
+      .withArgs(2, 1);
+    await expect(
+      remixWithLicences(licensing, payer, "R", parents, {
+        maxPrices: [cap(ETH, P.a), cap(token, P.d), cap(ETH, 0n)],
+      }),
+    )
+      .to.be.revertedWithCustomError(licensing, "LicenceCountMismatch")
+      .withArgs(2, 3);
+    // The protocol hands its arguments to the licensing contract, which checks them.
+    const held = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+    await expect(remixWithHeld(protocol, payer, "R", [[a, A_MIN_SHARE_BPS]], [held, held]))
+      .to.be.revertedWithCustomError(licensing, "LicenceCountMismatch")
+      .withArgs(1, 2);
+  });
+
+  it("reverts with UseNotAllowed when buying the licence of a parent that refuses remixes", async function () {
+    const { licensing, alice, payer, a, b } = await networkHelpers.loadFixture(deployRemixMarket);
+    await publish(licensing, alice, a, UseKind.Remix, makeTerms("closed", { allowed: false }));
+
+    await expect(remixWithLicences(licensing, payer, "R", [[a, A_MIN_SHARE_BPS]], { value: P.a }))
+      .to.be.revertedWithCustomError(licensing, "UseNotAllowed")
+      .withArgs(a, UseKind.Remix);
+    // B never published Remix terms.
+    await expect(remixWithLicences(licensing, payer, "R", [[b, 1_000]]))
+      .to.be.revertedWithCustomError(licensing, "UseNotAllowed")
+      .withArgs(b, UseKind.Remix);
+  });
+
+  it("reverts with PriceAboveMaximum when a parent's licence costs more than its cap", async function () {
+    const { licensing, payer, token, a, d } = await networkHelpers.loadFixture(deployRemixMarket);
+    const parents: Array<[bigint, number]> = [
+      [a, A_MIN_SHARE_BPS],
+      [d, 1_000],
+    ];
+
+    await expect(
+      remixWithLicences(licensing, payer, "R", parents, {
+        maxPrices: [cap(ETH, P.a), cap(token, P.d - 1n)],
+        value: P.a,
+      }),
+    )
+      .to.be.revertedWithCustomError(licensing, "PriceAboveMaximum")
+      .withArgs(P.d, P.d - 1n);
+  });
+
+  it("reverts with DeadlinePassed after the deadline", async function () {
+    const { licensing, payer, a } = await networkHelpers.loadFixture(deployRemixMarket);
+    const deadline = BigInt(await networkHelpers.time.latest()) + 60n;
+    await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
+
+    await expect(
+      remixWithLicences(licensing, payer, "R", [[a, A_MIN_SHARE_BPS]], { deadline, value: P.a }),
+    )
+      .to.be.revertedWithCustomError(licensing, "DeadlinePassed")
+      .withArgs(deadline, deadline + 1n);
+  });
+
+  it("reverts with InsufficientPayment for the running ETH total of several parents", async function () {
+    const { licensing, bob, payer, a, b } = await networkHelpers.loadFixture(deployRemixMarket);
+    await publish(licensing, bob, b, UseKind.Remix, makeTerms("b-remix", { price: ONE_ETH }));
+    const sent = ONE_ETH;
+
+    await expect(
+      remixWithLicences(
+        licensing,
+        payer,
+        "R",
+        [
+          [a, A_MIN_SHARE_BPS],
+          [b, 1_000],
+        ],
+        { value: sent },
+      ),
+    )
+      .to.be.revertedWithCustomError(licensing, "InsufficientPayment")
+      .withArgs(P.a + ONE_ETH, sent);
+  });
+
+  it("reverts with UnexpectedPayment when ETH is sent and no licence is bought in ETH", async function () {
+    const { licensing, payer, a, d } = await networkHelpers.loadFixture(deployRemixMarket);
+    const held = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+
+    await expect(
+      remixWithLicences(
+        licensing,
+        payer,
+        "R",
+        [
+          [a, A_MIN_SHARE_BPS],
+          [d, 1_000],
+        ],
+        { licenceIds: [held, 0n], value: 1n },
+      ),
+    )
+      .to.be.revertedWithCustomError(licensing, "UnexpectedPayment")
+      .withArgs(1n);
+  });
+
+  it("issues and charges nothing when the registration itself fails", async function () {
+    const { protocol, licensing, payer, a, d } =
+      await networkHelpers.loadFixture(deployRemixMarket);
+
+    // 50% + 40% exceeds the 80% parents may take: the registry reverts after the purchases.
+    await expect(
+      remixWithLicences(
+        licensing,
+        payer,
+        "R",
+        [
+          [a, 5_000],
+          [d, 4_000],
+        ],
+        { value: P.a },
+      ),
+    )
+      .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
+      .withArgs(9_000, 8_000);
+    expect(await licensing.totalLicences()).to.equal(FAMILY_LICENCES);
+    expect(await protocol.collectableBalance(a, ETH)).to.equal(0n);
+  });
+
+  it("reverts consumeRemixLicences with OnlyProtocol for any other caller", async function () {
+    const { protocol, licensing, payer, stranger, a } =
+      await networkHelpers.loadFixture(deployRemixMarket);
+    const held = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+
+    for (const caller of [stranger, payer]) {
+      await expect(
+        licensing
+          .connect(caller)
+          .consumeRemixLicences(payer.address, 99n, shares([[a, A_MIN_SHARE_BPS]]), [held]),
+      )
+        .to.be.revertedWithCustomError(licensing, "OnlyProtocol")
+        .withArgs(caller.address);
+    }
+    expect((await licensing.hasValidLicence(payer.address, a, UseKind.Remix))[0]).to.equal(true);
+    // The two contracts name each other.
+    expect(await licensing.PROTOCOL()).to.equal(await protocol.getAddress());
+    expect(await protocol.LICENSING()).to.equal(await licensing.getAddress());
+  });
+});

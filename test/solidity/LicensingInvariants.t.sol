@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {ParentShare} from "../../contracts/interfaces/IAssetRegistry.sol";
+import {ILicensing, Licence, UseKind} from "../../contracts/interfaces/ILicensing.sol";
+import {InvariantSetup} from "./utils/InvariantSetup.sol";
+import {KINDS, PERPETUAL} from "./utils/LicensingModel.sol";
+
+/// @notice Licensing invariants under the same random sequences as the protocol-wide ones: terms
+/// changes, single and bulk purchases in both currencies, pay per view, remixes registered with
+/// held and bought licences, attempts to reuse consumed licences, purchases whose terms switched
+/// currency after the quote, pauses and time warps.
+contract LicensingInvariantsTest is InvariantSetup {
+    /// @notice (a) Licences issued equal licences paid for: `totalLicences()`, the `LicenceIssued`
+    /// events per kind and the licence tokens held all equal the licences the handlers bought and
+    /// saw charged at their price (free ones counted as paid 0).
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_LicencesIssuedEqualLicencesPaidFor() public view {
+        uint256 paidFor = licensingModel.totalLicencesPaidFor();
+        assertEq(_licensing().totalLicences(), paidFor, "totalLicences != licences paid for");
+        for (uint256 k; k < KINDS; ++k) {
+            UseKind kind = UseKind(k);
+            assertEq(
+                licensingModel.licencesIssued(kind),
+                licensingModel.licencesPaidFor(kind),
+                "LicenceIssued events of a kind != licences of that kind paid for"
+            );
+        }
+        address[] memory holders = licensingHandler.actors();
+        uint256 held;
+        for (uint256 i; i < holders.length; ++i) {
+            held += IERC721(address(_licensing())).balanceOf(holders[i]);
+        }
+        assertEq(held, paidFor, "licence tokens held != licences paid for");
+    }
+
+    /// @notice (b) Per currency, what licensing charged (price x units at the terms version in force)
+    /// equals the amounts of the protocol's `Paid` events during licensing calls and what the
+    /// protocol received in them; the protocol-wide solvency invariants cover where it went.
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_LicensingChargesEqualPaidAndReceived() public view {
+        address[] memory tokens = royaltyHandler.paymentTokens();
+        for (uint256 j; j < tokens.length; ++j) {
+            uint256 charged = licensingModel.licensingCharged(tokens[j]);
+            assertEq(licensingModel.licensingPaidEvents(tokens[j]), charged, "Paid events != licensing charged");
+            assertEq(licensingModel.licensingReceived(tokens[j]), charged, "protocol received != licensing charged");
+            assertLe(charged, royaltyModel.paidIn(tokens[j]), "licensing charged more than was paid in");
+        }
+    }
+
+    /// @notice (c) A consumed licence is never consumed again (its `consumedBy` never changes, one
+    /// `LicenceConsumed` event each, reuses revert), and every remix consumed exactly one remix
+    /// licence of its creator per parent, whose minimum its share meets.
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_LicenceConsumedOnceByOneRemix() public view {
+        assertEq(remixHandler.consumedReusesAccepted(), 0, "a consumed licence was accepted again");
+        for (uint256 id = 1; id <= _licensing().totalLicences(); ++id) {
+            uint256 consumedBy = _licensing().getLicence(id).consumedBy;
+            assertEq(consumedBy, licensingModel.issuedLicence(id).consumedBy, "consumedBy != the remix that used it");
+            assertEq(licensingModel.timesConsumed(id), consumedBy == 0 ? 0 : 1, "LicenceConsumed events != once");
+        }
+        uint256 links;
+        for (uint256 remixId = 1; remixId <= protocol.totalAssets(); ++remixId) {
+            ParentShare[] memory parents = protocol.parentsOf(remixId);
+            links += parents.length;
+            _assertOneLicencePerParent(remixId, parents);
+        }
+        assertEq(licensingModel.consumedLicences().length, links, "licences consumed != parent links");
+    }
+
+    /// @notice (d) `hasValidLicence` agrees with the model for every actor, asset and kind: the
+    /// latest expiry bought for licensed kinds (valid while in the future), unused licences for
+    /// `Remix`, never for `View`.
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_ValidLicenceMatchesModel() public view {
+        address[] memory holders = licensingHandler.actors();
+        for (uint256 i; i < holders.length; ++i) {
+            for (uint256 assetId = 1; assetId <= protocol.totalAssets(); ++assetId) {
+                for (uint256 k; k < KINDS; ++k) {
+                    _assertValidity(holders[i], assetId, UseKind(k));
+                }
+            }
+        }
+    }
+
+    /// @notice (e) The licensing contract never keeps ETH or tokens: purchases pass payments
+    /// straight to the protocol and refund the rest exactly.
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_LicensingHoldsNothing() public view {
+        address[] memory tokens = royaltyHandler.paymentTokens();
+        for (uint256 j; j < tokens.length; ++j) {
+            assertEq(_held(tokens[j], address(_licensing())), 0, "licensing contract holds money");
+        }
+    }
+
+    /// @notice (f) A purchase or paid view whose terms switched to the other currency (same price)
+    /// after the buyer's quote is refused with `CurrencyMismatch`, moving no money and issuing no
+    /// licence: a cap bounds the currency, not only the amount.
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_StaleCurrencyCapRefused() public view {
+        assertEq(licensingHandler.staleCurrencyAccepted(), 0, "a purchase with a stale currency cap was not refused");
+    }
+
+    /// @notice Each run ends, unpaused, with one more purchase against a currency switch on the state
+    /// the run reached, so every run shows the refusal at least once (random calls may all have hit
+    /// a pause).
+    function afterInvariant() public {
+        royaltyHandler.resume();
+        uint256 seed = uint256(keccak256(abi.encode(_licensing().totalLicences(), block.timestamp)));
+        licensingHandler.buyAfterCurrencySwitch(seed, seed >> 16, seed >> 32, seed >> 48, seed >> 64);
+        assertEq(licensingHandler.staleCurrencyAccepted(), 0, "a purchase with a stale currency cap was not refused");
+        assertGe(licensingHandler.staleCurrencyRefusals(), 1, "no purchase with a stale currency cap was refused");
+    }
+
+    function _assertOneLicencePerParent(uint256 remixId, ParentShare[] memory parents) private view {
+        uint256[] memory licenceIds = licensingModel.licencesOfRemix(remixId);
+        assertEq(licenceIds.length, parents.length, "licences recorded for a remix != its parents");
+        assertEq(
+            licensingModel.consumptionsOf(remixId),
+            parents.length,
+            "LicenceConsumed events of a remix != parents"
+        );
+        for (uint256 i; i < parents.length; ++i) {
+            Licence memory licence = _licensing().getLicence(licenceIds[i]);
+            assertEq(licence.consumedBy, remixId, "a parent's licence was not consumed by its remix");
+            assertEq(licence.assetId, parents[i].parentId, "a consumed licence is for another parent");
+            assertEq(uint256(licence.kind), uint256(UseKind.Remix), "a consumed licence is not a remix licence");
+            assertEq(licence.holder, licensingModel.remixCreator(remixId), "a consumed licence is not the creator's");
+            assertGe(parents[i].shareBps, licence.minShareBps, "a parent's share is below its licence minimum");
+        }
+    }
+
+    function _assertValidity(address holder, uint256 assetId, UseKind kind) private view {
+        (bool valid, uint40 validUntil) = _licensing().hasValidLicence(holder, assetId, kind);
+        uint256 expectedUntil;
+        if (kind == UseKind.Remix) {
+            expectedUntil = licensingModel.unusedRemixLicenceIds(holder, assetId).length != 0 ? PERPETUAL : 0;
+        } else if (kind != UseKind.View) {
+            expectedUntil = licensingModel.expectedValidUntil(holder, assetId, kind);
+        }
+        assertEq(validUntil, expectedUntil, "hasValidLicence: validUntil != model");
+        assertEq(valid, expectedUntil > block.timestamp, "hasValidLicence: validity != model");
+    }
+
+    function _licensing() private view returns (ILicensing) {
+        return ILicensing(protocol.LICENSING());
+    }
+}
