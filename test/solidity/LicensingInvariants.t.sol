@@ -5,7 +5,7 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {ParentShare} from "../../contracts/interfaces/IAssetRegistry.sol";
 import {ILicensing, Licence, UseKind} from "../../contracts/interfaces/ILicensing.sol";
 import {InvariantSetup} from "./utils/InvariantSetup.sol";
-import {KINDS, PERPETUAL} from "./utils/LicensingModel.sol";
+import {KINDS} from "./utils/LicensingModel.sol";
 
 /// @notice Licensing invariants under the same random sequences as the protocol-wide ones: terms
 /// changes, single and bulk purchases in both currencies, pay per view, remixes registered with
@@ -61,16 +61,19 @@ contract LicensingInvariantsTest is InvariantSetup {
     /// hardhat-config: invariant.failOnRevert = true
     function invariant_LicenceConsumedOnceByOneRemix() public view {
         assertEq(remixHandler.consumedReusesAccepted(), 0, "a consumed licence was accepted again");
-        for (uint256 id = 1; id <= _licensing().totalLicences(); ++id) {
-            uint256 consumedBy = _licensing().getLicence(id).consumedBy;
+        ILicensing licensing = _licensing();
+        uint256 licences = licensing.totalLicences();
+        for (uint256 id = 1; id <= licences; ++id) {
+            uint256 consumedBy = licensing.getLicence(id).consumedBy;
             assertEq(consumedBy, licensingModel.issuedLicence(id).consumedBy, "consumedBy != the remix that used it");
             assertEq(licensingModel.timesConsumed(id), consumedBy == 0 ? 0 : 1, "LicenceConsumed events != once");
         }
         uint256 links;
-        for (uint256 remixId = 1; remixId <= protocol.totalAssets(); ++remixId) {
+        uint256 assetCount = protocol.totalAssets();
+        for (uint256 remixId = 1; remixId <= assetCount; ++remixId) {
             ParentShare[] memory parents = protocol.parentsOf(remixId);
             links += parents.length;
-            _assertOneLicencePerParent(remixId, parents);
+            _assertOneLicencePerParent(licensing, remixId, parents);
         }
         assertEq(licensingModel.consumedLicences().length, links, "licences consumed != parent links");
     }
@@ -82,11 +85,17 @@ contract LicensingInvariantsTest is InvariantSetup {
     /// hardhat-config: invariant.depth = 120
     /// hardhat-config: invariant.failOnRevert = true
     function invariant_ValidLicenceMatchesModel() public view {
+        ILicensing licensing = _licensing();
         address[] memory holders = licensingHandler.actors();
+        uint256 assetCount = protocol.totalAssets();
         for (uint256 i; i < holders.length; ++i) {
-            for (uint256 assetId = 1; assetId <= protocol.totalAssets(); ++assetId) {
+            uint40[] memory expected = licensingModel.expectedValidity(holders[i], assetCount);
+            for (uint256 assetId = 1; assetId <= assetCount; ++assetId) {
                 for (uint256 k; k < KINDS; ++k) {
-                    _assertValidity(holders[i], assetId, UseKind(k));
+                    uint40 expectedUntil = expected[(assetId - 1) * KINDS + k];
+                    (bool valid, uint40 validUntil) = licensing.hasValidLicence(holders[i], assetId, UseKind(k));
+                    assertEq(validUntil, expectedUntil, "hasValidLicence: validUntil != model");
+                    assertEq(valid, expectedUntil > block.timestamp, "hasValidLicence: validity != model");
                 }
             }
         }
@@ -125,7 +134,11 @@ contract LicensingInvariantsTest is InvariantSetup {
         assertGe(licensingHandler.staleCurrencyRefusals(), 1, "no purchase with a stale currency cap was refused");
     }
 
-    function _assertOneLicencePerParent(uint256 remixId, ParentShare[] memory parents) private view {
+    function _assertOneLicencePerParent(
+        ILicensing licensing,
+        uint256 remixId,
+        ParentShare[] memory parents
+    ) private view {
         uint256[] memory licenceIds = licensingModel.licencesOfRemix(remixId);
         assertEq(licenceIds.length, parents.length, "licences recorded for a remix != its parents");
         assertEq(
@@ -134,25 +147,13 @@ contract LicensingInvariantsTest is InvariantSetup {
             "LicenceConsumed events of a remix != parents"
         );
         for (uint256 i; i < parents.length; ++i) {
-            Licence memory licence = _licensing().getLicence(licenceIds[i]);
+            Licence memory licence = licensing.getLicence(licenceIds[i]);
             assertEq(licence.consumedBy, remixId, "a parent's licence was not consumed by its remix");
             assertEq(licence.assetId, parents[i].parentId, "a consumed licence is for another parent");
             assertEq(uint256(licence.kind), uint256(UseKind.Remix), "a consumed licence is not a remix licence");
             assertEq(licence.holder, licensingModel.remixCreator(remixId), "a consumed licence is not the creator's");
             assertGe(parents[i].shareBps, licence.minShareBps, "a parent's share is below its licence minimum");
         }
-    }
-
-    function _assertValidity(address holder, uint256 assetId, UseKind kind) private view {
-        (bool valid, uint40 validUntil) = _licensing().hasValidLicence(holder, assetId, kind);
-        uint256 expectedUntil;
-        if (kind == UseKind.Remix) {
-            expectedUntil = licensingModel.unusedRemixLicenceIds(holder, assetId).length != 0 ? PERPETUAL : 0;
-        } else if (kind != UseKind.View) {
-            expectedUntil = licensingModel.expectedValidUntil(holder, assetId, kind);
-        }
-        assertEq(validUntil, expectedUntil, "hasValidLicence: validUntil != model");
-        assertEq(valid, expectedUntil > block.timestamp, "hasValidLicence: validity != model");
     }
 
     function _licensing() private view returns (ILicensing) {

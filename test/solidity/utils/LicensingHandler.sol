@@ -54,7 +54,8 @@ contract LicensingHandler is LicensingBase {
     }
 
     /// @notice `buyer` buys a licence of a random kind (not `View`) of a random asset for
-    /// `recipient`, capped at the price or not at all, sending extra ETH that must come back.
+    /// `recipient`, capped at the price or not at all (any cap when free), sending extra ETH that must
+    /// come back.
     function buyLicence(
         uint256 assetSeed,
         uint256 kindSeed,

@@ -101,6 +101,24 @@ contract LicensingModel is ModelAccess {
         return _licencesOfRemix[remixId];
     }
 
+    /// @notice Until when `holder` must hold a valid licence of each asset 1 to `assetCount` for each
+    /// kind (at `(assetId - 1) * KINDS + kind`; 0: none): the latest expiry bought for licensed
+    /// kinds, perpetual while it holds an unused `Remix` licence, never for `View`. One call for
+    /// every asset and kind keeps the per-call invariant check cheap.
+    function expectedValidity(address holder, uint256 assetCount) external view returns (uint40[] memory untils) {
+        untils = new uint40[](assetCount * KINDS);
+        for (uint256 assetId = 1; assetId <= assetCount; ++assetId) {
+            for (uint256 k = uint256(UseKind.View) + 1; k < KINDS; ++k) {
+                UseKind kind = UseKind(k);
+                uint40 until =
+                    kind == UseKind.Remix
+                        ? (_unusedRemixLicences[holder][assetId].length != 0 ? PERPETUAL : 0)
+                        : expectedValidUntil[holder][assetId][kind];
+                untils[(assetId - 1) * KINDS + k] = until;
+            }
+        }
+    }
+
     /// @notice All licences paid for, all kinds.
     function totalLicencesPaidFor() external view returns (uint256 total) {
         for (uint256 k; k < KINDS; ++k) {
