@@ -183,19 +183,14 @@ await licensing
   .setTerms(depth1, Kind.Commercial, terms(Kind.Commercial, 10n ** 16n));
 await licensing.connect(creator).setTerms(depth1, Kind.View, terms(Kind.View, 10n ** 12n));
 const commercialCap = { currency: ETH, amount: 10n ** 16n };
-await licensing
-  .connect(payer)
-  .buyLicence(depth1, Kind.Commercial, payer.address, commercialCap, DEADLINE, {
-    value: 10n ** 16n,
-  });
-await record(
-  "buy licence (Commercial, ETH, remix at depth 1)",
+const buyCommercial = () =>
   licensing
     .connect(payer)
     .buyLicence(depth1, Kind.Commercial, payer.address, commercialCap, DEADLINE, {
       value: 10n ** 16n,
-    }),
-);
+    });
+await buyCommercial(); // the first purchase creates the buyer's balances; measure the next
+await record("buy licence (Commercial, ETH, remix at depth 1)", buyCommercial());
 await record(
   "payForUse: 1,000 views in one call (ETH)",
   licensing
