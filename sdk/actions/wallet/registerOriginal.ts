@@ -1,0 +1,92 @@
+import { encodeFunctionData, type Hex } from "viem";
+import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
+import { resolveDeployment } from "../../deployments/resolveDeployment.js";
+import type { RemixError } from "../../errors/base.js";
+import { hashContent } from "../../utils/hashContent.js";
+import type { PreparedCall } from "../../utils/preparedCall.js";
+import { receiptEvent } from "../../utils/receiptEvents.js";
+import {
+  type AnyClient,
+  type EstimateParameters,
+  estimatePreparedCallGas,
+  sendPreparedCall,
+  type WriteParameters,
+  type WriteReturnType,
+} from "../../utils/sendPreparedCall.js";
+
+/** The work, by its bytes or its content hash, and where its metadata lives. */
+export type RegisterOriginalParameters = (
+  | { /** The work's bytes: hashed with {@link hashContent}. */ content: Uint8Array }
+  | { /** The work's SHA-256 (see {@link hashContent}). */ contentHash: Hex }
+) & {
+  /** The metadata URI (for example `ipfs://...`), at most 1,024 bytes. */
+  metadataUri: string;
+};
+
+export type RegisterOriginalReturnType = WriteReturnType & {
+  /** The new asset, minted to the sender. */
+  assetId: bigint;
+  contentHash: Hex;
+};
+
+export type RegisterOriginalErrorType = RemixError;
+
+/**
+ * The transaction that registers an original, without sending it.
+ *
+ * @example
+ * const { to, data, value } = await prepareRegisterOriginal(client, {
+ *   contentHash: "0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+ *   metadataUri: "ipfs://bafy.../metadata.json",
+ * });
+ */
+export async function prepareRegisterOriginal(
+  client: AnyClient,
+  parameters: RegisterOriginalParameters & EstimateParameters,
+): Promise<PreparedCall> {
+  const deployment = resolveDeployment(client, parameters);
+  return {
+    to: deployment.protocol,
+    data: encodeFunctionData({
+      abi: remixProtocolAbi,
+      functionName: "registerOriginal",
+      args: [contentHashOf(parameters), parameters.metadataUri],
+    }),
+    value: 0n,
+  };
+}
+
+/**
+ * Registers an original work, minted to the sender, and returns its asset id.
+ *
+ * @example
+ * const { assetId } = await registerOriginal(walletClient, {
+ *   content: await readFile("smartwatch-demo.mp4"),
+ *   metadataUri: "ipfs://bafy.../metadata.json",
+ * });
+ */
+export async function registerOriginal(
+  client: AnyClient,
+  parameters: RegisterOriginalParameters & WriteParameters,
+): Promise<RegisterOriginalReturnType> {
+  const prepared = await prepareRegisterOriginal(client, parameters);
+  const receipt = await sendPreparedCall(client, prepared, parameters);
+  const { args } = receiptEvent(receipt, prepared.to, remixProtocolAbi, "AssetRegistered");
+  return { receipt, assetId: args.assetId, contentHash: args.contentHash };
+}
+
+/** The gas registering this original would use now. */
+export async function estimateRegisterOriginalGas(
+  client: AnyClient,
+  parameters: RegisterOriginalParameters & EstimateParameters,
+): Promise<bigint> {
+  return estimatePreparedCallGas(
+    client,
+    await prepareRegisterOriginal(client, parameters),
+    parameters,
+  );
+}
+
+function contentHashOf(parameters: RegisterOriginalParameters): Hex {
+  return "content" in parameters ? hashContent(parameters.content) : parameters.contentHash;
+}

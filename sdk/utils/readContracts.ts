@@ -1,0 +1,60 @@
+import type { ContractFunctionParameters, MulticallReturnType } from "viem";
+import { multicall, readContract } from "viem/actions";
+import type { Deployment } from "../deployments/deployment.js";
+import { toRemixError } from "../errors/toRemixError.js";
+import type { AnyClient } from "./sendPreparedCall.js";
+
+/** Calls per multicall request: large enough for a 1,000-asset lineage in a few requests, small
+ * enough to stay far below a node's `eth_call` gas cap. */
+export const MULTICALL_CHUNK_SIZE = 250;
+
+/** Options of batched reads. */
+export type BatchReadParameters = {
+  /** Read at this block (default: latest). Lineage reads pin one block for consistency. */
+  blockNumber?: bigint | undefined;
+};
+
+/**
+ * Reads many view calls in as few requests as the chain allows: through Multicall3 (the chain's
+ * own, or the deployment's) in chunks of {@link MULTICALL_CHUNK_SIZE}, else one call per request.
+ * Any failing call fails the whole read with the decoded error.
+ */
+export async function readContracts<const contracts extends readonly ContractFunctionParameters[]>(
+  client: AnyClient,
+  deployment: Deployment,
+  contracts: contracts,
+  { blockNumber }: BatchReadParameters = {},
+): Promise<MulticallReturnType<contracts, false>> {
+  const multicallAddress = deployment.multicall3 ?? client.chain?.contracts?.multicall3?.address;
+  try {
+    if (!multicallAddress) {
+      const results = await Promise.all(
+        contracts.map((contract) =>
+          readContract(client, {
+            ...contract,
+            ...(blockNumber === undefined ? {} : { blockNumber }),
+          }),
+        ),
+      );
+      return results as MulticallReturnType<contracts, false>;
+    }
+    const chunks: ContractFunctionParameters[][] = [];
+    for (let start = 0; start < contracts.length; start += MULTICALL_CHUNK_SIZE) {
+      chunks.push(contracts.slice(start, start + MULTICALL_CHUNK_SIZE));
+    }
+    const results = await Promise.all(
+      chunks.map((chunk) =>
+        multicall(client, {
+          contracts: chunk,
+          allowFailure: false,
+          batchSize: 0,
+          multicallAddress,
+          ...(blockNumber === undefined ? {} : { blockNumber }),
+        }),
+      ),
+    );
+    return results.flat() as MulticallReturnType<contracts, false>;
+  } catch (error) {
+    throw toRemixError(error);
+  }
+}
