@@ -2,7 +2,7 @@ import { encodeFunctionData, type Hex } from "viem";
 import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
-import { hashContent } from "../../utils/hashContent.js";
+import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
 import { receiptEvent } from "../../utils/receiptEvents.js";
 import {
@@ -15,10 +15,7 @@ import {
 } from "../../utils/sendPreparedCall.js";
 
 /** The work, by its bytes or its content hash, and where its metadata lives. */
-export type RegisterOriginalParameters = (
-  | { /** The work's bytes: hashed with {@link hashContent}. */ content: Uint8Array }
-  | { /** The work's SHA-256 (see {@link hashContent}). */ contentHash: Hex }
-) & {
+export type RegisterOriginalParameters = ContentParameters & {
   /** The metadata URI (for example `ipfs://...`), at most 1,024 bytes. */
   metadataUri: string;
 };
@@ -85,8 +82,4 @@ export async function estimateRegisterOriginalGas(
     await prepareRegisterOriginal(client, parameters),
     parameters,
   );
-}
-
-function contentHashOf(parameters: RegisterOriginalParameters): Hex {
-  return "content" in parameters ? hashContent(parameters.content) : parameters.contentHash;
 }

@@ -60,6 +60,8 @@ function wallet(chain: Chain, url: string, index: number): Wallet {
     chain,
     transport: http(url),
     pollingInterval: 50,
+    // Snapshot reverts move the chain backwards: never reuse a cached block number.
+    cacheTime: 0,
   });
 }
 
@@ -83,6 +85,7 @@ async function createEnv(kind: NodeKind): Promise<SdkEnv> {
     chain,
     transport: http(node.url, { onFetchRequest: () => void requests.count++ }),
     pollingInterval: 50,
+    cacheTime: 0,
   });
   const testClient = createTestClient({ chain, mode: kind, transport: http(node.url) });
   const [admin, treasury, alice, bob, carol, payer, stranger] = [0, 1, 2, 3, 4, 5, 6].map((i) =>

@@ -1,0 +1,65 @@
+import { type Address, isAddressEqual } from "viem";
+import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
+import {
+  type DeploymentParameters,
+  resolveDeployment,
+} from "../../deployments/resolveDeployment.js";
+import type { RemixError } from "../../errors/base.js";
+import { requireAddress } from "../../utils/inputChecks.js";
+import { ascending } from "../../utils/lineageGraph.js";
+import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
+import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
+import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import type { AnyClient } from "../../utils/sendPreparedCall.js";
+
+export type GetOwnedAssetsParameters = DeploymentParameters &
+  BatchReadParameters &
+  LogScanParameters & {
+    owner: Address;
+  };
+
+/** The ids of the assets `owner` holds at the block read, ascending. */
+export type GetOwnedAssetsReturnType = bigint[];
+
+export type GetOwnedAssetsErrorType = RemixError;
+
+/**
+ * The assets (protocol ERC-721 tokens) `owner` holds, in about three requests whatever their
+ * number: the block, every `Transfer` to `owner` from the deployment on (one `eth_getLogs`, or one
+ * per `maxBlockRange` blocks), then one batched `ownerOf` of those ids, which drops the assets
+ * transferred away since.
+ *
+ * @example
+ * const assetIds = await getOwnedAssets(publicClient, { owner: "0xA11ce..." });
+ */
+export async function getOwnedAssets(
+  client: AnyClient,
+  parameters: GetOwnedAssetsParameters,
+): Promise<GetOwnedAssetsReturnType> {
+  const { owner, maxBlockRange } = parameters;
+  requireAddress("owner", owner);
+  const deployment = resolveDeployment(client, parameters);
+  const blockNumber = await pinBlock(client, parameters.blockNumber);
+  const transfers = await scanProtocolLogs(client, deployment, {
+    eventName: "Transfer",
+    args: { to: owner },
+    toBlock: blockNumber,
+    maxBlockRange,
+  });
+  const candidates = ascending(transfers.map(({ args }) => args.tokenId));
+  const owners = await readContracts(
+    client,
+    deployment,
+    candidates.map(
+      (assetId) =>
+        ({
+          address: deployment.protocol,
+          abi: remixProtocolAbi,
+          functionName: "ownerOf",
+          args: [assetId],
+        }) as const,
+    ),
+    { blockNumber },
+  );
+  return candidates.filter((_, index) => isAddressEqual(owners[index] as Address, owner));
+}

@@ -1,0 +1,84 @@
+import { type Address, encodeFunctionData } from "viem";
+import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
+import { resolveDeployment } from "../../deployments/resolveDeployment.js";
+import type { RemixError } from "../../errors/base.js";
+import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
+import type { PreparedCall } from "../../utils/preparedCall.js";
+import { receiptEvents } from "../../utils/receiptEvents.js";
+import { senderAddress } from "../../utils/senderAddress.js";
+import {
+  type AnyClient,
+  type EstimateParameters,
+  estimatePreparedCallGas,
+  sendPreparedCall,
+  type WriteParameters,
+  type WriteReturnType,
+} from "../../utils/sendPreparedCall.js";
+
+export type ClaimParameters = {
+  /** The asset whose collectable balance is paid out; the sender must own it or be approved. */
+  assetId: bigint;
+  /** {@link ETH} (the zero address) or an ERC-20. */
+  token: Address;
+  /** Who receives the money (default: the sender). */
+  recipient?: Address | undefined;
+};
+
+export type ClaimReturnType = WriteReturnType & {
+  /** What was paid to the recipient (0 when nothing was collectable). */
+  amount: bigint;
+};
+
+export type ClaimErrorType = RemixError;
+
+/**
+ * The transaction that claims an asset's collectable balance in one token, without sending it.
+ *
+ * @example
+ * const { to, data } = await prepareClaim(client, { assetId: 1n, token: ETH });
+ */
+export async function prepareClaim(
+  client: AnyClient,
+  parameters: ClaimParameters & EstimateParameters,
+): Promise<PreparedCall> {
+  const deployment = resolveDeployment(client, parameters);
+  const recipient = parameters.recipient ?? senderAddress(client, parameters.account);
+  requireUint256("assetId", parameters.assetId);
+  requireAddress("token", parameters.token);
+  requireAddress("recipient", recipient);
+  return {
+    to: deployment.protocol,
+    data: encodeFunctionData({
+      abi: remixProtocolAbi,
+      functionName: "claim",
+      args: [parameters.assetId, parameters.token, recipient],
+    }),
+    value: 0n,
+  };
+}
+
+/**
+ * Pays the collectable balance of an asset in one token to `recipient`. Only the asset's owner or
+ * an address it approved may claim (`ContractRevertError` `NotAssetOwnerOrApproved` otherwise);
+ * claims work while the protocol is paused. Split a remix first to make its revenue collectable.
+ *
+ * @example
+ * const { amount } = await claim(walletClient, { assetId: 1n, token: ETH });
+ */
+export async function claim(
+  client: AnyClient,
+  parameters: ClaimParameters & WriteParameters,
+): Promise<ClaimReturnType> {
+  const prepared = await prepareClaim(client, parameters);
+  const receipt = await sendPreparedCall(client, prepared, parameters);
+  const claims = receiptEvents(receipt, prepared.to, remixProtocolAbi, "Claimed");
+  return { receipt, amount: claims.reduce((sum, { args }) => sum + args.amount, 0n) };
+}
+
+/** The gas this claim would use now. */
+export async function estimateClaimGas(
+  client: AnyClient,
+  parameters: ClaimParameters & EstimateParameters,
+): Promise<bigint> {
+  return estimatePreparedCallGas(client, await prepareClaim(client, parameters), parameters);
+}

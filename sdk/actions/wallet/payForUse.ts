@@ -1,0 +1,100 @@
+import { type Address, encodeFunctionData } from "viem";
+import { licensingAbi } from "../../abis/licensingAbi.js";
+import { resolveDeployment } from "../../deployments/resolveDeployment.js";
+import type { RemixError } from "../../errors/base.js";
+import { UseKind } from "../../utils/constants.js";
+import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
+import { resolveDeadline } from "../../utils/deadline.js";
+import { assertCurrencyAmount } from "../../utils/licensingChecks.js";
+import type { PreparedCall } from "../../utils/preparedCall.js";
+import { receiptEvent } from "../../utils/receiptEvents.js";
+import {
+  type AnyClient,
+  type EstimateParameters,
+  estimatePreparedCallGas,
+  sendPreparedCall,
+  type WriteParameters,
+  type WriteReturnType,
+} from "../../utils/sendPreparedCall.js";
+import { quoteLicence } from "../public/quoteLicence.js";
+import { requireUint, requireUint256 } from "../../utils/inputChecks.js";
+
+export type PayForUseParameters = {
+  assetId: bigint;
+  /** How many views to pay for (at least 1). */
+  count: bigint;
+  /**
+   * The most the sender accepts to pay for all `count` views, and in which currency; default
+   * `count` times the current `View` price. The whole ETH cap is sent; the excess is refunded.
+   */
+  maxTotal?: CurrencyAmount | undefined;
+  /** Default: the latest block's timestamp plus one hour. */
+  deadline?: bigint | undefined;
+};
+
+export type PayForUseReturnType = WriteReturnType & {
+  /** What was charged: `count` times the `View` price. */
+  total: bigint;
+  currency: Address;
+  termsVersion: number;
+};
+
+export type PayForUseErrorType = RemixError;
+
+/**
+ * The transaction that pays for views, without sending it.
+ *
+ * @example
+ * const { to, data, value } = await preparePayForUse(client, { assetId: 1n, count: 100n });
+ */
+export async function preparePayForUse(
+  client: AnyClient,
+  parameters: PayForUseParameters & EstimateParameters,
+): Promise<PreparedCall> {
+  const deployment = resolveDeployment(client, parameters);
+  const { assetId, count } = parameters;
+  requireUint256("assetId", assetId);
+  requireUint("count", count, 256, 1n);
+  if (parameters.maxTotal !== undefined) assertCurrencyAmount(parameters.maxTotal, "maxTotal");
+  const [maxTotal, deadline] = await Promise.all([
+    parameters.maxTotal ??
+      quoteLicence(client, { deployment, assetId, kind: UseKind.View }).then(
+        ({ currency, price }) => ({ currency, amount: price * count }),
+      ),
+    resolveDeadline(client, parameters.deadline),
+  ]);
+  return {
+    to: deployment.licensing,
+    data: encodeFunctionData({
+      abi: licensingAbi,
+      functionName: "payForUse",
+      args: [assetId, count, maxTotal, deadline],
+    }),
+    value: ethAmount([maxTotal]),
+  };
+}
+
+/**
+ * Pays for `count` views of an asset at its current `View` price, through the asset's royalty
+ * tree. Issues no licence token. ERC-20 prices need an allowance to the protocol contract.
+ *
+ * @example
+ * const { total, currency } = await payForUse(walletClient, { assetId: 1n, count: 1_000n });
+ */
+export async function payForUse(
+  client: AnyClient,
+  parameters: PayForUseParameters & WriteParameters,
+): Promise<PayForUseReturnType> {
+  const prepared = await preparePayForUse(client, parameters);
+  const receipt = await sendPreparedCall(client, prepared, parameters);
+  const { args } = receiptEvent(receipt, prepared.to, licensingAbi, "UsesPaid");
+  return { receipt, total: args.total, currency: args.currency, termsVersion: args.termsVersion };
+}
+
+/** The gas paying for these views would use now. */
+export async function estimatePayForUseGas(
+  client: AnyClient,
+  parameters: PayForUseParameters & EstimateParameters,
+): Promise<bigint> {
+  return estimatePreparedCallGas(client, await preparePayForUse(client, parameters), parameters);
+}

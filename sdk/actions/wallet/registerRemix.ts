@@ -1,0 +1,160 @@
+import { type Address, encodeFunctionData, type Hex } from "viem";
+import { licensingAbi } from "../../abis/licensingAbi.js";
+import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
+import { resolveDeployment } from "../../deployments/resolveDeployment.js";
+import type { RemixError } from "../../errors/base.js";
+import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf.js";
+import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
+import { resolveDeadline } from "../../utils/deadline.js";
+import { heldRemixLicences } from "../../utils/heldRemixLicences.js";
+import { assertCurrencyAmount, assertLength } from "../../utils/licensingChecks.js";
+import type { PreparedCall } from "../../utils/preparedCall.js";
+import { remixMaxPrices } from "../../utils/remixMaxPrices.js";
+import { receiptEvent, receiptEvents } from "../../utils/receiptEvents.js";
+import {
+  type AnyClient,
+  type EstimateParameters,
+  estimatePreparedCallGas,
+  sendPreparedCall,
+  type WriteParameters,
+  type WriteReturnType,
+} from "../../utils/sendPreparedCall.js";
+import { senderAddress } from "../../utils/senderAddress.js";
+import { type RemixParent, validateParents } from "../../utils/validateParents.js";
+import { requireUint256 } from "../../utils/inputChecks.js";
+
+export type RegisterRemixParameters = ContentParameters & {
+  /** The metadata URI (for example `ipfs://...`). */
+  metadataUri: string;
+  /** 1 to 16 distinct parents with their shares (integer basis points). */
+  parents: readonly RemixParent[];
+  /** Per parent, the sender's unused `Remix` licence to use, or `0n` to buy one in the same
+   * transaction. Default: a held licence where there is one (see `getLicences`), else `0n`. */
+  licenceIds?: readonly bigint[] | undefined;
+  /** Per parent, the most the sender accepts to pay for the licence bought (ignored for held
+   * ones). Default: each parent's current `Remix` quote, so a price rise or currency switch
+   * reverts. The ETH caps of the licences bought are sent; the excess is refunded. */
+  maxPrices?: readonly CurrencyAmount[] | undefined;
+  /** Default: the latest block's timestamp plus one hour. */
+  deadline?: bigint | undefined;
+};
+
+/** A `Remix` licence bought for the registration. */
+export type RemixLicencePurchase = {
+  licenceId: bigint;
+  parentId: bigint;
+  currency: Address;
+  price: bigint;
+};
+
+export type RegisterRemixReturnType = WriteReturnType & {
+  /** The new remix, minted to the sender. */
+  assetId: bigint;
+  contentHash: Hex;
+  /** The licence consumed for each parent, in the order of `parents`. */
+  licenceIds: bigint[];
+  /** The licences bought in the transaction, with what each cost. */
+  purchases: RemixLicencePurchase[];
+};
+
+export type RegisterRemixErrorType = RemixError;
+
+/**
+ * The transaction that registers a remix, without sending it: it looks up held licences and
+ * quotes the others unless `licenceIds` and `maxPrices` are given.
+ *
+ * @example
+ * const { to, data, value } = await prepareRegisterRemix(client, {
+ *   contentHash: "0x...", metadataUri: "ipfs://.../remix.json",
+ *   parents: [{ assetId: 1n, shareBps: 3_000 }],
+ * });
+ */
+export async function prepareRegisterRemix(
+  client: AnyClient,
+  parameters: RegisterRemixParameters & EstimateParameters,
+): Promise<PreparedCall> {
+  const deployment = resolveDeployment(client, parameters);
+  const parents = validateParents(parameters.parents);
+  const { licenceIds: givenIds, maxPrices: givenCaps } = parameters;
+  if (givenIds !== undefined) {
+    assertLength(givenIds, parents.length, "licenceIds");
+    givenIds.forEach((id, index) => requireUint256(`licenceIds[${index}]`, id));
+  }
+  if (givenCaps !== undefined) {
+    assertLength(givenCaps, parents.length, "maxPrices");
+    givenCaps.forEach((cap, index) => assertCurrencyAmount(cap, `maxPrices[${index}]`));
+  }
+  const sender = senderAddress(client, parameters.account);
+  const [licenceIds, deadline] = await Promise.all([
+    givenIds ? [...givenIds] : heldRemixLicences(client, deployment, sender, parents),
+    resolveDeadline(client, parameters.deadline),
+  ]);
+  const maxPrices = givenCaps
+    ? [...givenCaps]
+    : await remixMaxPrices(client, deployment, parents, licenceIds);
+  return {
+    to: deployment.licensing,
+    data: encodeFunctionData({
+      abi: licensingAbi,
+      functionName: "registerRemixWithLicences",
+      args: [
+        contentHashOf(parameters),
+        parameters.metadataUri,
+        parents,
+        licenceIds,
+        maxPrices,
+        deadline,
+      ],
+    }),
+    value: ethAmount(maxPrices.filter((_, index) => licenceIds[index] === 0n)),
+  };
+}
+
+/**
+ * Registers a remix of existing assets, minted to the sender, with each parent's `Remix` licence:
+ * held ones are used, missing ones bought in the same transaction (paid into each parent's tree;
+ * ERC-20 prices need an allowance to the protocol contract). Lineage can never change afterwards.
+ *
+ * @example
+ * const { assetId, licenceIds } = await registerRemix(walletClient, {
+ *   content: await readFile("remix.mp4"),
+ *   metadataUri: "ipfs://bafy.../remix.json",
+ *   parents: [{ assetId: 1n, shareBps: 3_000 }, { assetId: 2n, shareBps: 2_000 }],
+ * });
+ */
+export async function registerRemix(
+  client: AnyClient,
+  parameters: RegisterRemixParameters & WriteParameters,
+): Promise<RegisterRemixReturnType> {
+  const deployment = resolveDeployment(client, parameters);
+  const prepared = await prepareRegisterRemix(client, parameters);
+  const receipt = await sendPreparedCall(client, prepared, parameters);
+  const { args } = receiptEvent(receipt, deployment.protocol, remixProtocolAbi, "AssetRegistered");
+  // consumeRemixLicences emits one LicenceConsumed per parent, in the order of `parents`.
+  const consumed = receiptEvents(receipt, deployment.licensing, licensingAbi, "LicenceConsumed");
+  const issued = receiptEvents(receipt, deployment.licensing, licensingAbi, "LicenceIssued");
+  return {
+    receipt,
+    assetId: args.assetId,
+    contentHash: args.contentHash,
+    licenceIds: consumed.map((event) => event.args.licenceId),
+    purchases: issued.map(({ args: { licenceId, assetId, currency, price } }) => ({
+      licenceId,
+      parentId: assetId,
+      currency,
+      price,
+    })),
+  };
+}
+
+/** The gas registering this remix would use now. */
+export async function estimateRegisterRemixGas(
+  client: AnyClient,
+  parameters: RegisterRemixParameters & EstimateParameters,
+): Promise<bigint> {
+  return estimatePreparedCallGas(
+    client,
+    await prepareRegisterRemix(client, parameters),
+    parameters,
+  );
+}

@@ -1,0 +1,91 @@
+import { type Address, type Hex, isHex, size, zeroHash } from "viem";
+import { InvalidParameterError } from "../errors/parameters.js";
+import { ETH } from "./constants.js";
+import { requireAddress, requireBps, requireUint } from "./inputChecks.js";
+
+/** An asset owner's terms for one use kind, as published (one version). */
+export type LicenceTerms = {
+  /** Whether the use may be licensed at all. */
+  allowed: boolean;
+  /** `ETH` (the zero address) or an allowlisted ERC-20. */
+  currency: Address;
+  /** Per licence, or per use for `View`, in the currency's smallest unit. */
+  price: bigint;
+  /** Seconds a licence lasts from purchase; `0n` means perpetual (always for `Remix`). */
+  duration: bigint;
+  /** For `Remix`: the least share (basis points) a remix must give this asset. */
+  minShareBps: number;
+  /** Hash of the terms document. */
+  documentHash: Hex;
+  /** Where the terms document lives. */
+  documentUri: string;
+};
+
+/** Terms to publish: only `allowed` is required; the rest default to free, perpetual ETH terms. */
+export type LicenceTermsInput = { allowed: boolean } & {
+  [key in Exclude<keyof LicenceTerms, "allowed">]?: LicenceTerms[key] | undefined;
+};
+
+/** The `Terms` struct as the contracts encode and return it. */
+type TermsStruct = {
+  allowed: boolean;
+  currency: Address;
+  price: bigint;
+  duration: number;
+  minShareBps: number;
+  documentHash: Hex;
+  documentURI: string;
+};
+
+/**
+ * `terms` with defaults filled in (ETH, price 0, perpetual, no minimum share, zero document hash,
+ * empty URI), as the contract takes them. Refuses values the struct cannot hold; rules that
+ * depend on the kind or the protocol (allowlist, `Remix` durations, the share cap) are the
+ * contract's.
+ */
+export function toTermsStruct(terms: LicenceTermsInput): TermsStruct {
+  const {
+    allowed,
+    currency = ETH,
+    price = 0n,
+    duration = 0n,
+    minShareBps = 0,
+    documentHash = zeroHash,
+    documentUri = "",
+  } = terms;
+  if (typeof allowed !== "boolean") {
+    throw new InvalidParameterError({ parameter: "terms.allowed", reason: "must be a boolean" });
+  }
+  requireAddress("terms.currency", currency);
+  requireUint("terms.price", price, 128);
+  requireUint("terms.duration", duration, 40);
+  requireBps("terms.minShareBps", minShareBps);
+  if (!isHex(documentHash, { strict: true }) || size(documentHash) !== 32) {
+    throw new InvalidParameterError({
+      parameter: "terms.documentHash",
+      reason: "must be 32 bytes of hex",
+    });
+  }
+  return {
+    allowed,
+    currency,
+    price,
+    duration: Number(duration),
+    minShareBps,
+    documentHash,
+    documentURI: documentUri,
+  };
+}
+
+/** A `Terms` struct read from the contracts, as the SDK returns it. */
+export function fromTermsStruct(terms: TermsStruct): LicenceTerms {
+  return {
+    allowed: terms.allowed,
+    currency: terms.currency,
+    price: terms.price,
+    duration: BigInt(terms.duration),
+    minShareBps: terms.minShareBps,
+    documentHash: terms.documentHash,
+    documentUri: terms.documentURI,
+  };
+}

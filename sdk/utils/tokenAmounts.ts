@@ -1,0 +1,47 @@
+import { type Address, getAddress, isAddressEqual, type TransactionReceipt } from "viem";
+import { remixProtocolAbi } from "../abis/remixProtocolAbi.js";
+import { InvalidParameterError } from "../errors/parameters.js";
+import { requireAddress, requireNonEmpty } from "./inputChecks.js";
+import { receiptEvents } from "./receiptEvents.js";
+
+/** An amount of one token (`ETH` is `address(0)`), in its smallest unit. */
+export type TokenAmount = { token: Address; amount: bigint };
+
+/**
+ * A token list given by the caller, checked (non-empty, addresses, no repeats) and checksummed
+ * as events decode tokens, so amounts computed for it compare equal to amounts read from events.
+ */
+export function checkedTokens(tokens: readonly Address[]): Address[] {
+  requireNonEmpty("tokens", tokens);
+  tokens.forEach((token, index) => requireAddress(`tokens[${index}]`, token));
+  const checksummed = tokens.map((token) => getAddress(token));
+  checksummed.forEach((token, index) => {
+    if (checksummed.indexOf(token) !== index) {
+      throw new InvalidParameterError({ parameter: `tokens[${index}]`, reason: "is listed twice" });
+    }
+  });
+  return checksummed;
+}
+
+/** `tokens` in first-appearance order, without repeats. */
+export function uniqueTokens(tokens: readonly Address[]): Address[] {
+  return tokens.filter(
+    (token, index) => tokens.findIndex((other) => isAddressEqual(other, token)) === index,
+  );
+}
+
+/** What `protocol`'s `Claimed` events in `receipts` paid, per token in order of first appearance. */
+export function claimedTotals(
+  receipts: readonly TransactionReceipt[],
+  protocol: Address,
+): TokenAmount[] {
+  const totals: TokenAmount[] = [];
+  for (const receipt of receipts) {
+    for (const { args } of receiptEvents(receipt, protocol, remixProtocolAbi, "Claimed")) {
+      const total = totals.find(({ token }) => isAddressEqual(token, args.token));
+      if (total) total.amount += args.amount;
+      else totals.push({ token: args.token, amount: args.amount });
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,291 @@
+import { expect } from "chai";
+import {
+  type Address,
+  erc20Abi,
+  getAddress,
+  parseEther,
+  type TransactionReceipt,
+  zeroAddress,
+} from "viem";
+import {
+  claimAll,
+  ETH,
+  estimateClaimAllGas,
+  InvalidParameterError,
+  prepareClaimAll,
+  previewClaimAll,
+  remixProtocolAbi,
+} from "../../../../sdk/index.js";
+import { describeOnNodes, type SdkEnv, type Wallet } from "../helpers/env.js";
+import { buildTree, confirm, pay, setPaused, transferAsset } from "../helpers/tree.js";
+
+/**
+ * A (alice) <- B (bob, 30%) <- C (carol, 20%) <- D (carol: 12.34% to C, 7.77% to X);
+ * X (bob) <- Y (carol, 10%). Paid (fee 10%): C 1 ETH and 1,000,003 dUSD, B 0.5 ETH, A 0.1 ETH,
+ * D 777,777 wei, Y 1 ETH.
+ */
+async function family(e: SdkEnv) {
+  const [a, b, c, x, y, d] = (await buildTree(e, [
+    {},
+    { by: e.bob, parents: [{ index: 0, shareBps: 3_000 }] },
+    { by: e.carol, parents: [{ index: 1, shareBps: 2_000 }] },
+    { by: e.bob },
+    { by: e.carol, parents: [{ index: 3, shareBps: 1_000 }] },
+    {
+      by: e.carol,
+      parents: [
+        { index: 2, shareBps: 1_234 },
+        { index: 3, shareBps: 777 },
+      ],
+    },
+  ])) as [bigint, bigint, bigint, bigint, bigint, bigint];
+  await pay(e, e.payer, c, ETH, parseEther("1"));
+  await pay(e, e.payer, c, usd(e), 1_000_003n);
+  await pay(e, e.payer, b, ETH, parseEther("0.5"));
+  await pay(e, e.payer, a, ETH, parseEther("0.1"));
+  await pay(e, e.payer, d, ETH, 777_777n);
+  await pay(e, e.payer, y, ETH, parseEther("1"));
+  return { a, b, c, x, y, d };
+}
+
+// By hand, ETH: D splits 777,777: C gets floor(777,777 * 12.34%) = 95,977, X gets
+// floor(777,777 * 20.11%) - 95,977 = 60,433. C splits 1e18 + 95,977: B gets 2e17 + 19,195.
+// B holds gross 7e17 + 19,195 (net 6.5e17 + 19,195) and pays A 2.1e17 + 5,758, keeping
+// 4.4e17 + 13,437. A also holds 0.09 ETH of its own payment. Y pays X 1e17.
+// dUSD: C pays B floor(1,000,003 * 20%) = 200,000; B pays A 60,000 and keeps 140,000.
+const ALICE_ETH = parseEther("0.3") + 5_758n;
+const ALICE_USD = 60_000n;
+const BOB_ETH = parseEther("0.54") + 13_437n + 60_433n;
+const BOB_USD = 140_000n;
+
+/** env's dUSD address, checksummed as the SDK reports tokens. */
+const usd = (e: SdkEnv) => getAddress(e.usd);
+
+const gasCost = (receipts: TransactionReceipt[]) =>
+  receipts.reduce((sum, { gasUsed, effectiveGasPrice }) => sum + gasUsed * effectiveGasPrice, 0n);
+
+async function usdBalance(e: SdkEnv, owner: Address): Promise<bigint> {
+  return e.publicClient.readContract({
+    address: e.usd,
+    abi: erc20Abi,
+    functionName: "balanceOf",
+    args: [owner],
+  });
+}
+
+async function nonce(e: SdkEnv, wallet: Wallet): Promise<number> {
+  return e.publicClient.getTransactionCount({ address: wallet.account.address });
+}
+
+describeOnNodes("sdk claimAll", (env) => {
+  it("pays alice exactly the preview when her original's revenue sits two levels below", async function () {
+    const e = env();
+    const { deployment } = e;
+    const { a, b, c, y, d } = await family(e);
+    const alice = e.alice.account.address;
+
+    const nonceBefore = await nonce(e, e.alice);
+    e.requests.count = 0;
+    const preview = await previewClaimAll(e.publicClient, { deployment, owner: alice });
+    console.log(`      previewClaimAll: ${e.requests.count} requests`);
+    expect(e.requests.count).to.be.at.most(7);
+    expect(await nonce(e, e.alice)).to.equal(nonceBefore);
+    expect(preview.owner).to.equal(alice);
+    expect(preview.tokens).to.deep.equal([ETH, usd(e)]);
+    const totals = [
+      { token: ETH, amount: ALICE_ETH },
+      { token: usd(e), amount: ALICE_USD },
+    ];
+    expect(preview.totals).to.deep.equal(totals);
+    expect(preview.perAsset).to.deep.equal([{ assetId: a, amounts: totals }]);
+    // Y's revenue goes to X only: it is not on a path to A, so it is not split.
+    expect(preview.splitPlan).to.deep.equal({ assetIds: [d, c, b], tokens: [ETH, usd(e)] });
+    expect(preview.claimPlan).to.deep.equal({ assetIds: [a], tokens: [ETH, usd(e)] });
+
+    const ethBefore = await e.publicClient.getBalance({ address: alice });
+    const usdBefore = await usdBalance(e, alice);
+    const { claimed, transactions } = await claimAll(e.alice, { deployment });
+    expect(claimed).to.deep.equal(totals);
+    expect(transactions).to.have.length(2);
+    expect(await e.publicClient.getBalance({ address: alice })).to.equal(
+      ethBefore + ALICE_ETH - gasCost(transactions),
+    );
+    expect(await usdBalance(e, alice)).to.equal(usdBefore + ALICE_USD);
+    const [, yNet] = await e.publicClient.readContract({
+      address: deployment.protocol,
+      abi: remixProtocolAbi,
+      functionName: "splittableBalance",
+      args: [y, ETH],
+    });
+    expect(yNet).to.equal(parseEther("0.9"));
+    expect(
+      (await previewClaimAll(e.publicClient, { deployment, owner: alice })).totals,
+    ).to.deep.equal([]);
+  });
+
+  it("splits an owned remix and claims what it keeps, with its original's revenue", async function () {
+    const e = env();
+    const { deployment } = e;
+    const { b, c, x, y, d } = await family(e);
+    const bob = e.bob.account.address;
+    const preview = await previewClaimAll(e.bob, { deployment, owner: bob });
+    expect(preview.totals).to.deep.equal([
+      { token: ETH, amount: BOB_ETH },
+      { token: usd(e), amount: BOB_USD },
+    ]);
+    expect(preview.perAsset).to.deep.equal([
+      {
+        assetId: b,
+        amounts: [
+          { token: ETH, amount: parseEther("0.44") + 13_437n },
+          { token: usd(e), amount: BOB_USD },
+        ],
+      },
+      { assetId: x, amounts: [{ token: ETH, amount: parseEther("0.1") + 60_433n }] },
+    ]);
+    expect(preview.splitPlan.assetIds).to.deep.equal([d, y, c, b]);
+
+    const ethBefore = await e.publicClient.getBalance({ address: bob });
+    const { claimed, transactions } = await claimAll(e.bob, { deployment });
+    expect(claimed).to.deep.equal(preview.totals);
+    expect(await e.publicClient.getBalance({ address: bob })).to.equal(
+      ethBefore + BOB_ETH - gasCost(transactions),
+    );
+  });
+
+  it("sends several transactions of at most maxAssetsPerTransaction assets, paying recipient", async function () {
+    const e = env();
+    const { deployment } = e;
+    const { b } = await family(e);
+    // Bob gives alice B: she now claims for A and B, across five transactions.
+    await transferAsset(e, e.bob, e.alice.account.address, b);
+    const recipient = e.stranger.account.address;
+    const parameters = { deployment, recipient, maxAssetsPerTransaction: 1 };
+    const preview = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
+    const prepared = await prepareClaimAll(e.alice, parameters);
+    const gas = await estimateClaimAllGas(e.alice, parameters);
+    expect(prepared).to.have.length(5);
+    expect(gas).to.have.length(5);
+    expect(gas.every((units) => units > 21_000n)).to.equal(true);
+
+    const ethBefore = await e.publicClient.getBalance({ address: recipient });
+    const { claimed, transactions } = await claimAll(e.alice, parameters);
+    expect(claimed).to.deep.equal(preview.totals);
+    expect(claimed).to.deep.equal([
+      { token: ETH, amount: ALICE_ETH + parseEther("0.44") + 13_437n },
+      { token: usd(e), amount: ALICE_USD + BOB_USD },
+    ]);
+    const inputs = await Promise.all(
+      transactions.map(
+        async ({ transactionHash }) =>
+          (await e.publicClient.getTransaction({ hash: transactionHash })).input,
+      ),
+    );
+    expect(inputs).to.deep.equal(prepared.map(({ data }) => data));
+    expect(await e.publicClient.getBalance({ address: recipient })).to.equal(
+      ethBefore + (claimed[0]?.amount ?? 0n),
+    );
+  });
+
+  it("splits 250 remixes in two transactions of at most 200 and claims in one", async function () {
+    this.timeout(60_000);
+    const e = env();
+    const { deployment } = e;
+    const ids = await buildTree(e, [
+      {},
+      ...Array.from({ length: 250 }, () => ({
+        by: e.bob,
+        parents: [{ index: 0, shareBps: 1_000 }],
+      })),
+    ]);
+    const remixes = ids.slice(1);
+    // 1,000 wei each: net 900 waits in each remix, 10% of the gross (100 wei) is A's.
+    await confirm(
+      e,
+      await e.payer.writeContract({
+        address: deployment.protocol,
+        abi: remixProtocolAbi,
+        functionName: "payMany",
+        args: [ETH, remixes, remixes.map(() => 1_000n)],
+        value: 250_000n,
+      }),
+    );
+    e.requests.count = 0;
+    const preview = await previewClaimAll(e.publicClient, {
+      deployment,
+      owner: e.alice.account.address,
+    });
+    console.log(`      previewClaimAll over 251 assets: ${e.requests.count} requests`);
+    expect(e.requests.count).to.be.at.most(8);
+    expect(preview.totals).to.deep.equal([{ token: ETH, amount: 25_000n }]);
+    expect(preview.splitPlan.assetIds).to.deep.equal([...remixes].reverse());
+
+    const { claimed, transactions } = await claimAll(e.alice, { deployment });
+    expect(claimed).to.deep.equal(preview.totals);
+    expect(transactions).to.have.length(3);
+  });
+
+  it("claims only the tokens asked for", async function () {
+    const e = env();
+    const { deployment } = e;
+    await family(e);
+    // Given in lower case, reported checksummed.
+    const { claimed } = await claimAll(e.alice, {
+      deployment,
+      tokens: [e.usd.toLowerCase() as Address],
+    });
+    expect(claimed).to.deep.equal([{ token: usd(e), amount: ALICE_USD }]);
+    const after = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
+    expect(after.totals).to.deep.equal([{ token: ETH, amount: ALICE_ETH }]);
+  });
+
+  it("works while the protocol is paused", async function () {
+    const e = env();
+    const { deployment } = e;
+    await family(e);
+    await setPaused(e, true);
+    const usdBefore = await usdBalance(e, e.alice.account.address);
+    const { claimed } = await claimAll(e.alice, { deployment });
+    expect(claimed).to.deep.equal([
+      { token: ETH, amount: ALICE_ETH },
+      { token: usd(e), amount: ALICE_USD },
+    ]);
+    expect(await usdBalance(e, e.alice.account.address)).to.equal(usdBefore + ALICE_USD);
+  });
+
+  it("sends nothing and returns empty lists when there is nothing to claim", async function () {
+    const e = env();
+    const { deployment } = e;
+    await buildTree(e, [{}, { by: e.bob, parents: [{ index: 0, shareBps: 1_000 }] }]);
+    for (const wallet of [e.alice, e.stranger]) {
+      const before = await nonce(e, wallet);
+      expect(await prepareClaimAll(wallet, { deployment })).to.deep.equal([]);
+      expect(await claimAll(wallet, { deployment })).to.deep.equal({
+        claimed: [],
+        transactions: [],
+      });
+      expect(await nonce(e, wallet)).to.equal(before);
+    }
+  });
+
+  it("refuses bad parameters before sending anything", async function () {
+    const e = env();
+    const { deployment } = e;
+    const cases: [Parameters<typeof claimAll>[1], string][] = [
+      [{ recipient: zeroAddress }, "recipient"],
+      [{ recipient: deployment.protocol }, "recipient"],
+      [{ tokens: [] }, "tokens"],
+      [{ tokens: [ETH, usd(e), ETH] }, "tokens[2]"],
+      [{ maxAssetsPerTransaction: 0 }, "maxAssetsPerTransaction"],
+    ];
+    const before = await nonce(e, e.alice);
+    for (const [parameters, parameter] of cases) {
+      const error = await claimAll(e.alice, { deployment, ...parameters }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).to.be.instanceOf(InvalidParameterError);
+      expect((error as InvalidParameterError).parameter).to.equal(parameter);
+    }
+    expect(await nonce(e, e.alice)).to.equal(before);
+  });
+});

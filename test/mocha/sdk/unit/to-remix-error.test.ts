@@ -1,0 +1,98 @@
+import { expect } from "chai";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  ContractFunctionZeroDataError,
+  encodeErrorResult,
+  HttpRequestError,
+  parseAbi,
+  RawContractError,
+} from "viem";
+import {
+  ContractNotDeployedError,
+  ContractRevertError,
+  protocolErrorsAbi,
+  RemixError,
+  RpcError,
+  toRemixError,
+  UnknownRevertError,
+} from "../../../../sdk/index.js";
+
+const revert = (data: `0x${string}`) =>
+  new BaseError("call failed", { cause: new RawContractError({ data }) });
+
+describe("sdk toRemixError", function () {
+  it("decodes a protocol error with typed arguments and keeps the viem error as cause", function () {
+    const data = encodeErrorResult({
+      abi: protocolErrorsAbi,
+      errorName: "PriceAboveMaximum",
+      args: [5n, 4n],
+    });
+    const cause = revert(data);
+    const error = toRemixError(cause);
+    expect(error).to.be.instanceOf(ContractRevertError);
+    const decoded = error as ContractRevertError;
+    expect(decoded.is("PriceAboveMaximum")).to.equal(true);
+    expect(decoded.is("ZeroAmount")).to.equal(false);
+    expect(decoded.args).to.deep.equal([5n, 4n]);
+    expect(decoded.data).to.equal(data);
+    expect(decoded.cause).to.equal(cause);
+    expect(decoded.shortMessage).to.equal("The protocol reverted with PriceAboveMaximum(5, 4).");
+  });
+
+  it("decodes OpenZeppelin errors bubbled up through the protocol", function () {
+    const data = encodeErrorResult({
+      abi: protocolErrorsAbi,
+      errorName: "ERC20InsufficientAllowance",
+      args: ["0x0000000000000000000000000000000000000001", 1n, 2n],
+    });
+    const error = toRemixError(revert(data)) as ContractRevertError;
+    expect(error.errorName).to.equal("ERC20InsufficientAllowance");
+  });
+
+  it("reads the raw data of viem's ContractFunctionRevertedError", function () {
+    const data = encodeErrorResult({ abi: protocolErrorsAbi, errorName: "ZeroAmount" });
+    const cause = new ContractFunctionRevertedError({
+      abi: [],
+      data,
+      functionName: "pay",
+    });
+    expect((toRemixError(cause) as ContractRevertError).errorName).to.equal("ZeroAmount");
+  });
+
+  it("reports require messages and panics as UnknownRevertError with the reason", function () {
+    const message = encodeErrorResult({
+      abi: parseAbi(["error Error(string)"]),
+      errorName: "Error",
+      args: ["nope"],
+    });
+    const panic = encodeErrorResult({
+      abi: parseAbi(["error Panic(uint256)"]),
+      errorName: "Panic",
+      args: [0x11n],
+    });
+    expect((toRemixError(revert(message)) as UnknownRevertError).reason).to.equal("Error(nope)");
+    expect((toRemixError(revert(panic)) as UnknownRevertError).reason).to.equal("Panic(17)");
+  });
+
+  it("keeps undecodable revert data on an UnknownRevertError", function () {
+    const error = toRemixError(revert("0xdeadbeef00"));
+    expect(error).to.be.instanceOf(UnknownRevertError);
+    expect((error as UnknownRevertError).data).to.equal("0xdeadbeef00");
+  });
+
+  it("maps a call without return data to ContractNotDeployedError", function () {
+    const error = toRemixError(new ContractFunctionZeroDataError({ functionName: "getAsset" }));
+    expect(error).to.be.instanceOf(ContractNotDeployedError);
+  });
+
+  it("wraps transport failures in RpcError and returns SDK errors unchanged", function () {
+    const cause = new HttpRequestError({ url: "http://127.0.0.1:1", details: "ECONNREFUSED" });
+    const error = toRemixError(cause);
+    expect(error).to.be.instanceOf(RpcError);
+    expect(error.cause).to.equal(cause);
+    expect(error.walk()).to.equal(cause);
+    const own = new RemixError("mine");
+    expect(toRemixError(own)).to.equal(own);
+  });
+});
