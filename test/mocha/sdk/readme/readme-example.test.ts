@@ -19,7 +19,7 @@ async function readmeExample(): Promise<string> {
 let build: Promise<unknown> | undefined;
 /** The example imports the published entry point `remix-royalties/sdk`: build it once per run. */
 function buildSdk(): Promise<unknown> {
-  build ??= run(process.execPath, [`${root}node_modules/tsup/dist/cli-default.js`], { cwd: root });
+  build ??= run(process.execPath, [`${root}scripts/build-sdk.ts`], { cwd: root });
   return build;
 }
 
