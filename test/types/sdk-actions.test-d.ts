@@ -18,7 +18,8 @@ import {
   UseKind,
 } from "../../sdk/index.js";
 
-type Equal<a, b> = (<t>() => t extends a ? 1 : 2) extends <t>() => t extends b ? 1 : 2 ? true : false;
+type Equal<a, b> =
+  (<t>() => t extends a ? 1 : 2) extends <t>() => t extends b ? 1 : 2 ? true : false;
 type Expect<condition extends true> = condition;
 
 declare const wallet: WalletClient;
@@ -42,8 +43,12 @@ const remix = await registerRemix(wallet, {
   parents: [{ assetId: 1n, shareBps: 3_000 }],
 });
 type _remixId = Expect<Equal<typeof remix.assetId, bigint>>;
-// @ts-expect-error asset ids are bigints, not numbers
-await registerRemix(wallet, { contentHash: hash, metadataUri: "u", parents: [{ assetId: 1, shareBps: 3_000 }] });
+await registerRemix(wallet, {
+  contentHash: hash,
+  metadataUri: "u",
+  // @ts-expect-error asset ids are bigints, not numbers
+  parents: [{ assetId: 1, shareBps: 3_000 }],
+});
 
 // pay: amounts are bigints; the prepared form is plain transaction fields.
 await pay(wallet, { assetId: 1n, token, amount: 10n });
@@ -64,9 +69,7 @@ type _lineage = Expect<Equal<Awaited<ReturnType<typeof getLineage>>, Lineage>>;
 const boundReader = reader.extend(remixPublicActions());
 type _boundAsset = Expect<Equal<Awaited<ReturnType<typeof boundReader.getAsset>>, Asset>>;
 const boundWallet = wallet.extend(remixWalletActions());
-type _boundPay = Expect<
-  Equal<Parameters<typeof boundWallet.pay>[0], Parameters<typeof pay>[1]>
->;
+type _boundPay = Expect<Equal<Parameters<typeof boundWallet.pay>[0], Parameters<typeof pay>[1]>>;
 
 // Reverts narrow to the error's typed arguments.
 declare const error: ContractRevertError;
