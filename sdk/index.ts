@@ -18,9 +18,14 @@ export {
   type ProtocolErrorName,
   UnknownRevertError,
 } from "./errors/contract.js";
-export { ContractNotDeployedError, UnknownChainError } from "./errors/deployment.js";
+export {
+  ChainMismatchError,
+  ContractNotDeployedError,
+  UnknownChainError,
+} from "./errors/deployment.js";
 export { AccountNotFoundError, InvalidParameterError } from "./errors/parameters.js";
 export { toRemixError } from "./errors/toRemixError.js";
+export { InsufficientFundsError, UserRejectedError } from "./errors/wallet.js";
 export {
   RpcError,
   TransactionDroppedError,

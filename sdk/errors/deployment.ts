@@ -16,11 +16,32 @@ export class UnknownChainError extends RemixError {
   }
 }
 
-/** A call returned no data: the deployment's address holds no contract on this chain. */
+/** The called address holds no contract on this chain (a wrong deployment or chain). */
 export class ContractNotDeployedError extends RemixError {
   override name = "ContractNotDeployedError";
 
   constructor(options: RemixErrorOptions) {
-    super("No protocol contract at the deployment's address on this chain.", options);
+    super("No contract at the called address on this chain: check the deployment.", options);
+  }
+}
+
+/** The deployment passed is for another chain than the client's. */
+export class ChainMismatchError extends RemixError {
+  override name = "ChainMismatchError";
+  readonly deploymentChainId: number;
+  readonly clientChainId: number;
+
+  constructor({
+    deploymentChainId,
+    clientChainId,
+  }: {
+    deploymentChainId: number;
+    clientChainId: number;
+  }) {
+    super(
+      `The deployment is for chain ${deploymentChainId} but the client is on chain ${clientChainId}.`,
+    );
+    this.deploymentChainId = deploymentChainId;
+    this.clientChainId = clientChainId;
   }
 }

@@ -4,15 +4,18 @@ import { RemixError } from "./base.js";
 import { ContractNotDeployedError } from "./deployment.js";
 import { ContractRevertError, UnknownRevertError } from "./contract.js";
 import { RpcError } from "./transaction.js";
+import { InsufficientFundsError, UserRejectedError } from "./wallet.js";
 
 /**
  * Turns anything a viem call threw into an SDK error, keeping it as `cause`: a revert becomes a
  * {@link ContractRevertError} (decoded against every protocol and OpenZeppelin error) or an
  * {@link UnknownRevertError}; a call to an address without code becomes a
- * {@link ContractNotDeployedError}; anything else becomes an {@link RpcError}.
+ * {@link ContractNotDeployedError}; a declined wallet prompt a {@link UserRejectedError}; a
+ * sender short of ETH an {@link InsufficientFundsError}; anything else an {@link RpcError}.
  */
 export function toRemixError(error: unknown): RemixError {
   if (error instanceof RemixError) return error;
+  if (hasCause(error, "UserRejectedRequestError")) return new UserRejectedError({ cause: error });
   const data = findRevertData(error);
   if (data !== undefined && data.length >= 10) {
     try {
@@ -35,6 +38,8 @@ export function toRemixError(error: unknown): RemixError {
       return new UnknownRevertError({ data }, { cause: error });
     }
   }
+  if (hasCause(error, "InsufficientFundsError"))
+    return new InsufficientFundsError({ cause: error });
   if (hasCause(error, "ContractFunctionZeroDataError")) {
     return new ContractNotDeployedError({ cause: error });
   }

@@ -24,16 +24,19 @@ export class TransactionReplacedError extends RemixError {
   readonly reason: ReplacementReason;
   readonly replacementHash: Hash;
 
-  constructor({
-    hash,
-    reason,
-    replacementHash,
-  }: {
-    hash: Hash;
-    reason: ReplacementReason;
-    replacementHash: Hash;
-  }) {
-    super(`Transaction ${hash} was ${reason} by ${replacementHash}.`);
+  constructor(
+    {
+      hash,
+      reason,
+      replacementHash,
+    }: {
+      hash: Hash;
+      reason: ReplacementReason;
+      replacementHash: Hash;
+    },
+    options: RemixErrorOptions = {},
+  ) {
+    super(`Transaction ${hash} was ${reason} by ${replacementHash}.`, options);
     this.hash = hash;
     this.reason = reason;
     this.replacementHash = replacementHash;
@@ -45,8 +48,8 @@ export class TransactionDroppedError extends RemixError {
   override name = "TransactionDroppedError";
   readonly hash: Hash;
 
-  constructor({ hash }: { hash: Hash }) {
-    super(`Transaction ${hash} was dropped: it is neither mined nor pending.`);
+  constructor({ hash }: { hash: Hash }, options: RemixErrorOptions = {}) {
+    super(`Transaction ${hash} was dropped: it is neither mined nor pending.`, options);
     this.hash = hash;
   }
 }
@@ -57,8 +60,8 @@ export class TransactionTimeoutError extends RemixError {
   readonly hash: Hash;
   readonly timeout: number;
 
-  constructor({ hash, timeout }: { hash: Hash; timeout: number }) {
-    super(`Transaction ${hash} is still pending after ${timeout} ms.`);
+  constructor({ hash, timeout }: { hash: Hash; timeout: number }, options: RemixErrorOptions = {}) {
+    super(`Transaction ${hash} is still pending after ${timeout} ms.`, options);
     this.hash = hash;
     this.timeout = timeout;
   }

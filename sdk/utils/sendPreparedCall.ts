@@ -3,19 +3,26 @@ import {
   type Address,
   type Chain,
   type Client,
+  type Hash,
   type ReplacementReturnType,
   type TransactionReceipt,
+  TransactionNotFoundError,
+  TransactionReceiptNotFoundError,
   type Transport,
   WaitForTransactionReceiptTimeoutError,
 } from "viem";
 import {
   call,
   estimateGas,
+  getCode,
   getTransaction,
+  getTransactionCount,
+  getTransactionReceipt,
   sendTransaction,
   waitForTransactionReceipt,
 } from "viem/actions";
 import type { DeploymentParameters } from "../deployments/resolveDeployment.js";
+import { ContractNotDeployedError } from "../errors/deployment.js";
 import { AccountNotFoundError } from "../errors/parameters.js";
 import { toRemixError } from "../errors/toRemixError.js";
 import {
@@ -60,8 +67,9 @@ export function writeAccount(client: AnyClient, account: Account | Address | und
 
 /**
  * Simulates `prepared`, sends it and waits for its receipt. Fails with the decoded revert before
- * anything is sent, and after sending on a revert, a replacement (other than a re-pricing of the
- * same call), a drop or a timeout.
+ * anything is sent (and if the target holds no contract), and after sending on a revert (with
+ * the decoded reason as `cause` when the call still reverts), a replacement (other than a
+ * re-pricing of the same call), a drop or a timeout.
  */
 export async function sendPreparedCall(
   client: AnyClient,
@@ -69,10 +77,23 @@ export async function sendPreparedCall(
   { account, timeout = DEFAULT_TIMEOUT, confirmations = 1 }: WriteParameters = {},
 ): Promise<TransactionReceipt> {
   const sender = writeAccount(client, account);
-  const hash = await (async () => {
+  const from = typeof sender === "string" ? sender : sender.address;
+  const { hash, nonce } = await (async () => {
     try {
-      await call(client, { account: sender, ...prepared });
-      return await sendTransaction(client, { account: sender, chain: client.chain, ...prepared });
+      // A call to an address without code "succeeds": refuse it before any value moves.
+      const [code, pendingNonce] = await Promise.all([
+        getCode(client, { address: prepared.to }),
+        getTransactionCount(client, { address: from, blockTag: "pending" }),
+        call(client, { account: sender, ...prepared }),
+      ]);
+      if (code === undefined || code === "0x") throw new ContractNotDeployedError({});
+      const sent = await sendTransaction(client, {
+        account: sender,
+        chain: client.chain,
+        nonce: pendingNonce,
+        ...prepared,
+      });
+      return { hash: sent, nonce: pendingNonce };
     } catch (error) {
       throw toRemixError(error);
     }
@@ -85,15 +106,15 @@ export async function sendPreparedCall(
       hash,
       timeout,
       confirmations,
+      // Lets viem recognise a replacement even if the node forgot the original transaction.
+      replacement: { from, nonce, to: prepared.to, input: prepared.data, value: prepared.value },
       onReplaced: (replaced) => {
         replacement = replaced;
       },
     });
   } catch (error) {
     if (!(error instanceof WaitForTransactionReceiptTimeoutError)) throw toRemixError(error);
-    const pending = await getTransaction(client, { hash }).catch(() => undefined);
-    if (pending) throw new TransactionTimeoutError({ hash, timeout });
-    throw new TransactionDroppedError({ hash });
+    receipt = await afterTimeout(client, hash, timeout, error);
   }
   if (replacement && replacement.reason !== "repriced") {
     throw new TransactionReplacedError({
@@ -102,8 +123,42 @@ export async function sendPreparedCall(
       replacementHash: replacement.transaction.hash,
     });
   }
-  if (receipt.status === "reverted") throw new TransactionRevertedError({ receipt });
+  if (receipt.status === "reverted") {
+    // Replaying the call on the block's final state usually reproduces the reason.
+    const reason = await call(client, {
+      account: sender,
+      ...prepared,
+      blockNumber: receipt.blockNumber,
+    }).then(
+      () => undefined,
+      (replayError: unknown) => toRemixError(replayError),
+    );
+    throw new TransactionRevertedError({ receipt }, { cause: reason });
+  }
   return receipt;
+}
+
+/** At the timeout: the receipt if it just arrived, else why the transaction is not mined. */
+async function afterTimeout(
+  client: AnyClient,
+  hash: Hash,
+  timeout: number,
+  cause: unknown,
+): Promise<TransactionReceipt> {
+  try {
+    return await getTransactionReceipt(client, { hash });
+  } catch (error) {
+    if (!(error instanceof TransactionReceiptNotFoundError)) throw toRemixError(error);
+  }
+  try {
+    await getTransaction(client, { hash });
+  } catch (error) {
+    if (error instanceof TransactionNotFoundError) {
+      throw new TransactionDroppedError({ hash }, { cause });
+    }
+    throw toRemixError(error);
+  }
+  throw new TransactionTimeoutError({ hash, timeout }, { cause });
 }
 
 /** The gas `prepared` would use now, from `account`; a revert throws the decoded error. */
