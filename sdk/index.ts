@@ -311,13 +311,14 @@ export {
 } from "./actions/public/getOwnedAssets.js";
 export {
   type ClaimAllCallPlan,
+  type ClaimAllSplitPlan,
   previewClaimAll,
   type PreviewClaimAllErrorType,
   type PreviewClaimAllParameters,
   type PreviewClaimAllReturnType,
 } from "./actions/public/previewClaimAll.js";
+export { CLAIM_ALL_GAS_PER_TRANSACTION } from "./utils/claimAllBatches.js";
 export {
-  CLAIM_ALL_MAX_ASSETS_PER_TRANSACTION,
   claimAll,
   type ClaimAllErrorType,
   type ClaimAllParameters,

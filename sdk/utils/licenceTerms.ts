@@ -21,10 +21,21 @@ export type LicenceTerms = {
   documentUri: string;
 };
 
-/** Terms to publish: only `allowed` is required; the rest default to free, perpetual ETH terms. */
-export type LicenceTermsInput = { allowed: boolean } & {
-  [key in Exclude<keyof LicenceTerms, "allowed">]?: LicenceTerms[key] | undefined;
+type OptionalTerms = {
+  [key in Exclude<keyof LicenceTerms, "allowed" | "currency" | "price">]?:
+    LicenceTerms[key] | undefined;
 };
+
+/**
+ * Terms to publish. Only `allowed` is required; unset fields default to free, perpetual terms. A
+ * price needs its `currency` spelled out (`ETH` or a token), so that an amount is never read in
+ * a unit its author did not mean.
+ */
+export type LicenceTermsInput = { allowed: boolean } & OptionalTerms &
+  (
+    | { price?: 0n | undefined; currency?: Address | undefined }
+    | { price: bigint; currency: Address }
+  );
 
 /** The `Terms` struct as the contracts encode and return it. */
 type TermsStruct = {
@@ -38,7 +49,7 @@ type TermsStruct = {
 };
 
 /**
- * `terms` with defaults filled in (ETH, price 0, perpetual, no minimum share, zero document hash,
+ * `terms` with defaults filled in (free, in ETH, perpetual, no minimum share, zero document hash,
  * empty URI), as the contract takes them. Refuses values the struct cannot hold; rules that
  * depend on the kind or the protocol (allowlist, `Remix` durations, the share cap) are the
  * contract's.
@@ -46,7 +57,7 @@ type TermsStruct = {
 export function toTermsStruct(terms: LicenceTermsInput): TermsStruct {
   const {
     allowed,
-    currency = ETH,
+    currency,
     price = 0n,
     duration = 0n,
     minShareBps = 0,
@@ -56,8 +67,14 @@ export function toTermsStruct(terms: LicenceTermsInput): TermsStruct {
   if (typeof allowed !== "boolean") {
     throw new InvalidParameterError({ parameter: "terms.allowed", reason: "must be a boolean" });
   }
-  requireAddress("terms.currency", currency);
   requireUint("terms.price", price, 128);
+  if (currency === undefined && price > 0n) {
+    throw new InvalidParameterError({
+      parameter: "terms.currency",
+      reason: "is required with a price (ETH or a token address)",
+    });
+  }
+  requireAddress("terms.currency", currency ?? ETH);
   requireUint("terms.duration", duration, 40);
   requireBps("terms.minShareBps", minShareBps);
   if (!isHex(documentHash, { strict: true }) || size(documentHash) !== 32) {
@@ -68,7 +85,7 @@ export function toTermsStruct(terms: LicenceTermsInput): TermsStruct {
   }
   return {
     allowed,
-    currency,
+    currency: currency ?? ETH,
     price,
     duration: Number(duration),
     minShareBps,

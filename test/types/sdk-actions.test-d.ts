@@ -56,10 +56,17 @@ await pay(wallet, { assetId: 1n, token, amount: 10n });
 await pay(wallet, { assetId: 1n, token, amount: 0.5 });
 type _prepared = Expect<Equal<Awaited<ReturnType<typeof preparePay>>, PreparedCall>>;
 
-// setTerms: only the protocol's use kinds.
+// setTerms: only the protocol's use kinds; a price names its currency.
 await setTerms(wallet, { assetId: 1n, kind: UseKind.Remix, terms: { allowed: true } });
 // @ts-expect-error 7 is not a use kind
 await setTerms(wallet, { assetId: 1n, kind: 7, terms: { allowed: true } });
+await setTerms(wallet, {
+  assetId: 1n,
+  kind: UseKind.View,
+  terms: { allowed: true, currency: token, price: 10n },
+});
+// @ts-expect-error a price without its currency
+await setTerms(wallet, { assetId: 1n, kind: UseKind.View, terms: { allowed: true, price: 10n } });
 
 // Reads.
 type _asset = Expect<Equal<Awaited<ReturnType<typeof getAsset>>, Asset>>;

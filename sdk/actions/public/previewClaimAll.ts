@@ -27,7 +27,18 @@ export type PreviewClaimAllParameters = DeploymentParameters &
   };
 
 /** The calls a claim-all makes: `splitMany(assetIds, tokens)` / `claimMany(assetIds, tokens, to)`. */
-export type ClaimAllCallPlan = { assetIds: bigint[]; tokens: Address[] };
+export type ClaimAllCallPlan = {
+  /** The assets, in the order they must be processed. */
+  assetIds: bigint[];
+  /** The tokens, each processed for every asset. */
+  tokens: Address[];
+};
+
+/** The splits of a claim-all, with what sizes their transactions. */
+export type ClaimAllSplitPlan = ClaimAllCallPlan & {
+  /** How many parents each asset of `assetIds` pays (a split's gas grows with it). */
+  parentCounts: number[];
+};
 
 export type PreviewClaimAllReturnType = {
   owner: Address;
@@ -40,7 +51,7 @@ export type PreviewClaimAllReturnType = {
   /** The same per owned asset (ascending id), for the assets with anything to claim. */
   perAsset: { assetId: bigint; amounts: TokenAmount[] }[];
   /** The splits to make first: assets with money on its way to an owned asset, children first. */
-  splitPlan: ClaimAllCallPlan;
+  splitPlan: ClaimAllSplitPlan;
   /** The claims to make then: owned assets and tokens with something to claim. */
   claimPlan: ClaimAllCallPlan;
 };
@@ -51,7 +62,8 @@ export type PreviewClaimAllErrorType = RemixError;
  * What `claimAll` would pay `owner` now, to the wei, without sending anything: finds the owned
  * assets and their descendants, reads their balances in one batch, and replays the splits that
  * would carry the descendants' splittable balances up to the owned assets with the contract's
- * arithmetic. About six requests whatever the number of assets.
+ * arithmetic. A fixed number of requests whatever the number of assets: the latest block, three
+ * log queries and one batch of balances (a multicall per 250 reads).
  *
  * @example
  * const { totals } = await previewClaimAll(publicClient, { owner: "0xA11ce..." });
@@ -129,13 +141,18 @@ export async function previewClaimAll(
   });
 
   const claimable = owned.filter((id) => (perAsset.get(id)?.length ?? 0) > 0);
+  const splitIds = childrenFirst(splitAssets);
   return {
     owner,
     blockNumber,
     tokens,
     totals,
     perAsset: claimable.map((assetId) => ({ assetId, amounts: perAsset.get(assetId) ?? [] })),
-    splitPlan: { assetIds: childrenFirst(splitAssets), tokens: splitTokens },
+    splitPlan: {
+      assetIds: splitIds,
+      tokens: splitTokens,
+      parentCounts: splitIds.map((id) => graph.parents.get(id)?.length ?? 0),
+    },
     claimPlan: { assetIds: claimable, tokens: totals.map(({ token }) => token) },
   };
 }

@@ -30,7 +30,9 @@ export type BuyLicenceParameters = {
   /**
    * The most the sender accepts to pay, and in which currency; default the current quote, so a
    * price rise (`PriceAboveMaximum`) or currency switch (`CurrencyMismatch`) reverts. For ETH the
-   * whole cap is sent and the contract refunds what the price leaves over.
+   * whole cap is sent and the contract refunds what the price leaves over. The default quote is
+   * taken when the transaction is built: to hold the buyer to the price they were shown, pass
+   * that quote (from `quoteLicence`) here.
    */
   maxPrice?: CurrencyAmount | undefined;
   /** Latest timestamp (seconds) the purchase may be included at; default the latest block's

@@ -30,7 +30,8 @@ export type BuyLicencesParameters = {
   recipient?: Address | undefined;
   /**
    * The most the sender accepts to pay in each currency the purchase charges; default the
-   * current quotes summed per currency. The whole ETH cap is sent; the excess is refunded.
+   * current quotes summed per currency, taken when the transaction is built (pass the totals
+   * the buyer was shown to hold them to those). The whole ETH cap is sent; the excess is refunded.
    */
   maxTotals?: readonly CurrencyAmount[] | undefined;
   /** Default: the latest block's timestamp plus one hour. */

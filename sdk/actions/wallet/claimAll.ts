@@ -9,7 +9,12 @@ import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { InvalidParameterError } from "../../errors/parameters.js";
-import { requireAddress } from "../../utils/inputChecks.js";
+import {
+  CLAIM_ALL_GAS_PER_TRANSACTION,
+  claimBatches,
+  splitBatches,
+} from "../../utils/claimAllBatches.js";
+import { requireAddress, requireUint } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
 import type { LogScanParameters } from "../../utils/scanBlocks.js";
 import {
@@ -21,10 +26,10 @@ import {
 } from "../../utils/sendPreparedCall.js";
 import { senderAddress } from "../../utils/senderAddress.js";
 import { claimedTotals, type TokenAmount } from "../../utils/tokenAmounts.js";
-import { type ClaimAllCallPlan, previewClaimAll } from "../public/previewClaimAll.js";
+import { previewClaimAll } from "../public/previewClaimAll.js";
 
-/** Default most assets per `splitMany` / `claimMany` transaction. */
-export const CLAIM_ALL_MAX_ASSETS_PER_TRANSACTION = 200;
+/** Below this, not even one claim of one token fits a transaction. */
+const MIN_GAS_PER_TRANSACTION = 200_000n;
 
 export type ClaimAllParameters = LogScanParameters & {
   /** Who receives the money; default: the sender. */
@@ -32,10 +37,11 @@ export type ClaimAllParameters = LogScanParameters & {
   /** The tokens to claim (`ETH` is `address(0)`); default: ETH and every token ever allowlisted. */
   tokens?: readonly Address[] | undefined;
   /**
-   * The most assets one transaction splits or claims (each for every token of its plan); larger
-   * plans are sent in several transactions. Default {@link CLAIM_ALL_MAX_ASSETS_PER_TRANSACTION}.
+   * The most gas one transaction may use: plans are cut so that an upper bound of each
+   * transaction's gas (from the engine's measured worst case per asset, parent and token) fits.
+   * Default {@link CLAIM_ALL_GAS_PER_TRANSACTION}.
    */
-  maxAssetsPerTransaction?: number | undefined;
+  gasPerTransaction?: bigint | undefined;
 };
 
 export type ClaimAllReturnType = {
@@ -59,13 +65,8 @@ export async function prepareClaimAll(
   client: AnyClient,
   parameters: ClaimAllParameters & EstimateParameters = {},
 ): Promise<PreparedCall[]> {
-  const { maxAssetsPerTransaction = CLAIM_ALL_MAX_ASSETS_PER_TRANSACTION } = parameters;
-  if (!Number.isInteger(maxAssetsPerTransaction) || maxAssetsPerTransaction < 1) {
-    throw new InvalidParameterError({
-      parameter: "maxAssetsPerTransaction",
-      reason: "must be a positive integer",
-    });
-  }
+  const { gasPerTransaction = CLAIM_ALL_GAS_PER_TRANSACTION } = parameters;
+  requireUint("gasPerTransaction", gasPerTransaction, 64, MIN_GAS_PER_TRANSACTION);
   const deployment = resolveDeployment(client, parameters);
   const owner = senderAddress(client, parameters.account);
   const recipient = parameters.recipient ?? owner;
@@ -82,22 +83,26 @@ export async function prepareClaimAll(
     tokens: parameters.tokens,
     maxBlockRange: parameters.maxBlockRange,
   });
-  const call = (plan: ClaimAllCallPlan, encode: (assetIds: bigint[]) => PreparedCall["data"]) =>
-    chunks(plan.assetIds, maxAssetsPerTransaction).map((assetIds): PreparedCall => ({
-      to: deployment.protocol,
-      data: encode(assetIds),
-      value: 0n,
-    }));
+  const call = (data: PreparedCall["data"]): PreparedCall => ({
+    to: deployment.protocol,
+    data,
+    value: 0n,
+  });
   return [
-    ...call(splitPlan, (assetIds) => encodeSplitMany(assetIds, splitPlan.tokens)),
-    ...call(claimPlan, (assetIds) => encodeClaimMany(assetIds, claimPlan.tokens, recipient)),
+    ...splitBatches(splitPlan, gasPerTransaction).map((assetIds) =>
+      call(encodeSplitMany(assetIds, splitPlan.tokens)),
+    ),
+    ...claimBatches(claimPlan, gasPerTransaction).map((assetIds) =>
+      call(encodeClaimMany(assetIds, claimPlan.tokens, recipient)),
+    ),
   ];
 }
 
 /**
  * Claims everything the sender's assets are owed, splits included, in as few transactions as
  * possible (one `splitMany` if anything must move up first, one `claimMany`), and returns what was
- * paid. Sends nothing and returns empty lists when there is nothing to claim. Works while the
+ * paid (more transactions only when a plan exceeds `gasPerTransaction`). Sends nothing and returns
+ * empty lists when there is nothing to claim. Works while the
  * protocol is paused (splits and claims never are).
  *
  * @example
@@ -150,12 +155,4 @@ function encodeClaimMany(assetIds: bigint[], tokens: Address[], recipient: Addre
     functionName: "claimMany",
     args: [assetIds, tokens, recipient],
   });
-}
-
-function chunks<item>(items: readonly item[], size: number): item[][] {
-  const result: item[][] = [];
-  for (let start = 0; start < items.length; start += size) {
-    result.push(items.slice(start, start + size));
-  }
-  return result;
 }

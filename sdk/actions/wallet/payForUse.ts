@@ -25,7 +25,8 @@ export type PayForUseParameters = {
   count: bigint;
   /**
    * The most the sender accepts to pay for all `count` views, and in which currency; default
-   * `count` times the current `View` price. The whole ETH cap is sent; the excess is refunded.
+   * `count` times the `View` price quoted when the transaction is built (pass the total the
+   * payer was shown to hold them to it). The whole ETH cap is sent; the excess is refunded.
    */
   maxTotal?: CurrencyAmount | undefined;
   /** Default: the latest block's timestamp plus one hour. */

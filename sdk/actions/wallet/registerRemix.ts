@@ -32,8 +32,9 @@ export type RegisterRemixParameters = ContentParameters & {
    * transaction. Default: a held licence where there is one (see `getLicences`), else `0n`. */
   licenceIds?: readonly bigint[] | undefined;
   /** Per parent, the most the sender accepts to pay for the licence bought (ignored for held
-   * ones). Default: each parent's current `Remix` quote, so a price rise or currency switch
-   * reverts. The ETH caps of the licences bought are sent; the excess is refunded. */
+   * ones). Default: each parent's `Remix` quote when the transaction is built, so a later price
+   * rise or currency switch reverts; pass the prices the creator was shown to hold them to those.
+   * The ETH caps of the licences bought are sent; the excess is refunded. */
   maxPrices?: readonly CurrencyAmount[] | undefined;
   /** Default: the latest block's timestamp plus one hour. */
   deadline?: bigint | undefined;

@@ -20,8 +20,8 @@ import { requireUint256 } from "../../utils/inputChecks.js";
 export type SetTermsParameters = {
   assetId: bigint;
   kind: UseKind;
-  /** The new terms; unset fields default to ETH, price 0, perpetual, no minimum share, zero
-   * document hash and empty document URI. */
+  /** The new terms; unset fields default to free, perpetual, no minimum share, zero document
+   * hash and empty document URI. A price requires its `currency`. */
   terms: LicenceTermsInput;
 };
 
@@ -37,7 +37,7 @@ export type SetTermsErrorType = RemixError;
  *
  * @example
  * const { to, data } = await prepareSetTerms(client, {
- *   assetId: 1n, kind: UseKind.Commercial, terms: { allowed: true, price: parseEther("0.01") },
+ *   assetId: 1n, kind: UseKind.Commercial, terms: { allowed: true, currency: ETH, price: parseEther("0.01") },
  * });
  */
 export async function prepareSetTerms(
@@ -67,7 +67,7 @@ export async function prepareSetTerms(
  * const { version } = await setTerms(walletClient, {
  *   assetId: 1n,
  *   kind: UseKind.Remix,
- *   terms: { allowed: true, price: parseEther("0.05"), minShareBps: 2_000 },
+ *   terms: { allowed: true, currency: ETH, price: parseEther("0.05"), minShareBps: 2_000 },
  * });
  */
 export async function setTerms(

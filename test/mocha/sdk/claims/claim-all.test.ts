@@ -8,6 +8,7 @@ import {
   zeroAddress,
 } from "viem";
 import {
+  CLAIM_ALL_GAS_PER_TRANSACTION,
   claimAll,
   ETH,
   estimateClaimAllGas,
@@ -99,7 +100,11 @@ describeOnNodes("sdk claimAll", (env) => {
     expect(preview.totals).to.deep.equal(totals);
     expect(preview.perAsset).to.deep.equal([{ assetId: a, amounts: totals }]);
     // Y's revenue goes to X only: it is not on a path to A, so it is not split.
-    expect(preview.splitPlan).to.deep.equal({ assetIds: [d, c, b], tokens: [ETH, usd(e)] });
+    expect(preview.splitPlan).to.deep.equal({
+      assetIds: [d, c, b],
+      tokens: [ETH, usd(e)],
+      parentCounts: [2, 1, 1],
+    });
     expect(preview.claimPlan).to.deep.equal({ assetIds: [a], tokens: [ETH, usd(e)] });
 
     const ethBefore = await e.publicClient.getBalance({ address: alice });
@@ -153,20 +158,21 @@ describeOnNodes("sdk claimAll", (env) => {
     );
   });
 
-  it("sends several transactions of at most maxAssetsPerTransaction assets, paying recipient", async function () {
+  it("cuts the plan into transactions within gasPerTransaction, paying recipient", async function () {
     const e = env();
     const { deployment } = e;
     const { b } = await family(e);
-    // Bob gives alice B: she now claims for A and B, across five transactions.
+    // Bob gives alice B: she now claims for A and B. At 200,000 gas a transaction, each split
+    // (two tokens) needs its own and both claims share one.
     await transferAsset(e, e.bob, e.alice.account.address, b);
     const recipient = e.stranger.account.address;
-    const parameters = { deployment, recipient, maxAssetsPerTransaction: 1 };
+    const parameters = { deployment, recipient, gasPerTransaction: 200_000n };
     const preview = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
     const prepared = await prepareClaimAll(e.alice, parameters);
     const gas = await estimateClaimAllGas(e.alice, parameters);
-    expect(prepared).to.have.length(5);
-    expect(gas).to.have.length(5);
-    expect(gas.every((units) => units > 21_000n)).to.equal(true);
+    expect(prepared).to.have.length(4);
+    expect(gas).to.have.length(4);
+    expect(gas.every((units) => units > 21_000n && units <= 200_000n)).to.equal(true);
 
     const ethBefore = await e.publicClient.getBalance({ address: recipient });
     const { claimed, transactions } = await claimAll(e.alice, parameters);
@@ -182,12 +188,45 @@ describeOnNodes("sdk claimAll", (env) => {
       ),
     );
     expect(inputs).to.deep.equal(prepared.map(({ data }) => data));
+    expect(transactions.every(({ gasUsed }) => gasUsed <= 200_000n)).to.equal(true);
     expect(await e.publicClient.getBalance({ address: recipient })).to.equal(
       ethBefore + (claimed[0]?.amount ?? 0n),
     );
   });
 
-  it("splits 250 remixes in two transactions of at most 200 and claims in one", async function () {
+  it("keeps the worst case within gasPerTransaction: 16 fresh parents in two tokens", async function () {
+    this.timeout(120_000);
+    const e = env();
+    const { deployment } = e;
+    // Alice owns 48 originals; bob's three remixes each give 5% to 16 of them.
+    const parents = Array.from({ length: 48 }, () => ({}));
+    const remixes = [0, 1, 2].map((group) => ({
+      by: e.bob,
+      parents: Array.from({ length: 16 }, (_, k) => ({ index: group * 16 + k, shareBps: 500 })),
+    }));
+    const ids = await buildTree(e, [...parents, ...remixes]);
+    for (const remixId of ids.slice(48)) {
+      await pay(e, e.payer, remixId, ETH, parseEther("1"));
+      await pay(e, e.payer, remixId, usd(e), 1_000_000n);
+    }
+    const budget = 1_100_000n;
+    const preview = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
+    const { claimed, transactions } = await claimAll(e.alice, {
+      deployment,
+      gasPerTransaction: budget,
+    });
+    expect(claimed).to.deep.equal(preview.totals);
+    // Each parent's share is 5% of its remix's payments: 0.05 ETH and 50,000 dUSD.
+    expect(claimed).to.deep.equal([
+      { token: ETH, amount: parseEther("0.05") * 48n },
+      { token: usd(e), amount: 50_000n * 48n },
+    ]);
+    // Three splits of one remix each, then 48 claims of two tokens in two transactions.
+    expect(transactions).to.have.length(5);
+    for (const { gasUsed } of transactions) expect(gasUsed <= budget, `${gasUsed}`).to.equal(true);
+  });
+
+  it("splits 250 remixes in two transactions within the default gas and claims in one", async function () {
     this.timeout(60_000);
     const e = env();
     const { deployment } = e;
@@ -223,6 +262,9 @@ describeOnNodes("sdk claimAll", (env) => {
     const { claimed, transactions } = await claimAll(e.alice, { deployment });
     expect(claimed).to.deep.equal(preview.totals);
     expect(transactions).to.have.length(3);
+    for (const { gasUsed } of transactions) {
+      expect(gasUsed <= CLAIM_ALL_GAS_PER_TRANSACTION).to.equal(true);
+    }
   });
 
   it("claims only the tokens asked for", async function () {
@@ -276,7 +318,8 @@ describeOnNodes("sdk claimAll", (env) => {
       [{ recipient: deployment.protocol }, "recipient"],
       [{ tokens: [] }, "tokens"],
       [{ tokens: [ETH, usd(e), ETH] }, "tokens[2]"],
-      [{ maxAssetsPerTransaction: 0 }, "maxAssetsPerTransaction"],
+      [{ gasPerTransaction: 199_999n }, "gasPerTransaction"],
+      [{ gasPerTransaction: 1n << 64n }, "gasPerTransaction"],
     ];
     const before = await nonce(e, e.alice);
     for (const [parameters, parameter] of cases) {

@@ -22,7 +22,7 @@ const kind = UseKind.Commercial;
 /** Alice's original, licensed for commercial use at PRICE ETH for 1,000 s. */
 async function listed(e: SdkEnv): Promise<bigint> {
   const assetId = await f.original(e, e.alice, "for-sale");
-  await f.allow(e, e.alice, assetId, kind, { price: PRICE, duration: 1_000n });
+  await f.allow(e, e.alice, assetId, kind, { currency: ETH, price: PRICE, duration: 1_000n });
   return assetId;
 }
 
@@ -107,7 +107,7 @@ describeOnNodes("sdk buyLicence", (env) => {
     const e = env();
     const assetId = await listed(e);
     const quote = await quoteLicence(e.bob, { deployment: e.deployment, assetId, kind });
-    await f.allow(e, e.alice, assetId, kind, { price: PRICE * 2n });
+    await f.allow(e, e.alice, assetId, kind, { currency: ETH, price: PRICE * 2n });
     const nonce = await f.nonceOf(e, e.bob);
     const balance = await f.balanceOf(e, e.bob.account.address, ETH);
     const maxPrice = { currency: quote.currency, amount: quote.price };

@@ -22,9 +22,9 @@ async function dataset(e: SdkEnv): Promise<bigint[]> {
   const b = await f.original(e, e.bob, "b");
   const c = await f.original(e, e.alice, "c");
   const d = await f.original(e, e.bob, "d");
-  await f.allow(e, e.alice, a, kind, { price: parseEther("0.01") });
+  await f.allow(e, e.alice, a, kind, { currency: ETH, price: parseEther("0.01") });
   await f.allow(e, e.bob, b, kind, { currency: e.usd, price: 3_000_000n });
-  await f.allow(e, e.alice, c, kind, { price: parseEther("0.02") });
+  await f.allow(e, e.alice, c, kind, { currency: ETH, price: parseEther("0.02") });
   await f.allow(e, e.bob, d, kind);
   return [a, b, c, d];
 }

@@ -21,13 +21,20 @@ export async function original(e: SdkEnv, owner: Wallet, label: string): Promise
   return assetId;
 }
 
+/** `LicenceTermsInput` minus `allowed`, keeping its price-needs-currency union. */
+type TermsWithoutAllowed = LicenceTermsInput extends infer T
+  ? T extends unknown
+    ? Omit<T, "allowed">
+    : never
+  : never;
+
 /** Publishes `terms` for `kind` uses of `assetId`, as its owner. */
 export async function allow(
   e: SdkEnv,
   owner: Wallet,
   assetId: bigint,
   kind: UseKind,
-  terms: Omit<LicenceTermsInput, "allowed"> = {},
+  terms: TermsWithoutAllowed = {},
 ): Promise<void> {
   await setTerms(owner, {
     deployment: e.deployment,

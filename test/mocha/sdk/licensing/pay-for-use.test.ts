@@ -17,7 +17,7 @@ describeOnNodes("sdk payForUse", (env) => {
   it("charges count times the View price in ETH and credits the asset", async function () {
     const e = env();
     const assetId = await f.original(e, e.alice, "views");
-    await f.allow(e, e.alice, assetId, UseKind.View, { price: 1_000n });
+    await f.allow(e, e.alice, assetId, UseKind.View, { currency: ETH, price: 1_000n });
     const payer = e.payer.account.address;
     const before = await f.balanceOf(e, payer, ETH);
     const paid = await payForUse(e.payer, { deployment: e.deployment, assetId, count: 7n });
@@ -42,13 +42,13 @@ describeOnNodes("sdk payForUse", (env) => {
   it("reverts PriceAboveMaximum with the total when the price rose after the quote", async function () {
     const e = env();
     const assetId = await f.original(e, e.alice, "rising");
-    await f.allow(e, e.alice, assetId, UseKind.View, { price: 10n });
+    await f.allow(e, e.alice, assetId, UseKind.View, { currency: ETH, price: 10n });
     const quote = await quoteLicence(e.payer, {
       deployment: e.deployment,
       assetId,
       kind: UseKind.View,
     });
-    await f.allow(e, e.alice, assetId, UseKind.View, { price: 11n });
+    await f.allow(e, e.alice, assetId, UseKind.View, { currency: ETH, price: 11n });
     const maxTotal = { currency: quote.currency, amount: quote.price * 5n };
     const nonce = await f.nonceOf(e, e.payer);
     const error = await f.rejection(
@@ -74,7 +74,7 @@ describeOnNodes("sdk payForUse", (env) => {
   it("prepares the same transaction it sends and estimates its gas", async function () {
     const e = env();
     const assetId = await f.original(e, e.alice, "prepared-views");
-    await f.allow(e, e.alice, assetId, UseKind.View, { price: 3n });
+    await f.allow(e, e.alice, assetId, UseKind.View, { currency: ETH, price: 3n });
     const parameters = { deployment: e.deployment, assetId, count: 2n };
     const prepared = await preparePayForUse(e.payer, parameters);
     expect(prepared).to.deep.include({ to: e.deployment.licensing, value: 6n });

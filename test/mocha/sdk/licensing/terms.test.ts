@@ -120,8 +120,9 @@ describeOnNodes("sdk setTerms, getTerms, quoteLicence", (env) => {
     const cases: [Record<string, unknown>, string][] = [
       [{ terms: { allowed: true, minShareBps: 1.5 } }, "terms.minShareBps"],
       [{ terms: { allowed: true, minShareBps: 10_001 } }, "terms.minShareBps"],
-      [{ terms: { allowed: true, price: -1n } }, "terms.price"],
-      [{ terms: { allowed: true, price: 1n << 128n } }, "terms.price"],
+      [{ terms: { allowed: true, currency: ETH, price: -1n } }, "terms.price"],
+      [{ terms: { allowed: true, currency: ETH, price: 1n << 128n } }, "terms.price"],
+      [{ terms: { allowed: true, price: 1n } }, "terms.currency"],
       [{ terms: { allowed: true, duration: 1n << 40n } }, "terms.duration"],
       [{ terms: { allowed: true, documentHash: "0x1234" } }, "terms.documentHash"],
       [{ terms: { allowed: true, currency: "0x123" } }, "terms.currency"],
@@ -148,7 +149,7 @@ describeOnNodes("sdk setTerms, getTerms, quoteLicence", (env) => {
       deployment: e.deployment,
       assetId,
       kind: UseKind.AITraining,
-      terms: { allowed: true, price: 10n, duration: 3_600n },
+      terms: { allowed: true, currency: ETH, price: 10n, duration: 3_600n },
     };
     const prepared = await prepareSetTerms(e.alice, parameters);
     expect(prepared.to).to.equal(e.deployment.licensing);

@@ -47,9 +47,9 @@ describeOnNodes("sdk registerRemix failures", (env) => {
   it("reverts PriceAboveMaximum and registers nothing when the parent's price rose after the quote", async function () {
     const e = env();
     const a = await f.original(e, e.alice, "a");
-    await f.allow(e, e.alice, a, REMIX, { price: parseEther("0.01") });
+    await f.allow(e, e.alice, a, REMIX, { currency: ETH, price: parseEther("0.01") });
     const quote = await quoteLicence(e.bob, { deployment: e.deployment, assetId: a, kind: REMIX });
-    await f.allow(e, e.alice, a, REMIX, { price: parseEther("0.02") });
+    await f.allow(e, e.alice, a, REMIX, { currency: ETH, price: parseEther("0.02") });
     const [nonce, assets, balance] = [
       await f.nonceOf(e, e.bob),
       await totalAssets(e),
@@ -68,7 +68,7 @@ describeOnNodes("sdk registerRemix failures", (env) => {
   it("reverts CurrencyMismatch when the parent switched currency after the quote", async function () {
     const e = env();
     const a = await f.original(e, e.alice, "a");
-    await f.allow(e, e.alice, a, REMIX, { price: 100n });
+    await f.allow(e, e.alice, a, REMIX, { currency: ETH, price: 100n });
     const quote = await quoteLicence(e.bob, { deployment: e.deployment, assetId: a, kind: REMIX });
     await f.allow(e, e.alice, a, REMIX, { currency: e.usd, price: 100n });
     const maxPrices = [{ currency: quote.currency, amount: quote.price }];

@@ -45,7 +45,11 @@ describeOnNodes("sdk registerRemix", (env) => {
   it("buys each parent's licence in the same transaction, paying into the parent's tree", async function () {
     const e = env();
     const a = await f.original(e, e.alice, "a");
-    await f.allow(e, e.alice, a, REMIX, { price: parseEther("0.01"), minShareBps: 2_000 });
+    await f.allow(e, e.alice, a, REMIX, {
+      currency: ETH,
+      price: parseEther("0.01"),
+      minShareBps: 2_000,
+    });
     const b = await remixOf(e, e.bob, "b", [{ assetId: a, shareBps: 3_000 }]);
     expect(b).to.deep.include({ assetId: 2n, licenceIds: [1n] });
     expect(b.purchases).to.deep.equal([
@@ -53,7 +57,7 @@ describeOnNodes("sdk registerRemix", (env) => {
     ]);
     expect(await f.collectable(e, a, ETH)).to.equal(parseEther("0.009"));
 
-    await f.allow(e, e.bob, b.assetId, REMIX, { price: parseEther("0.05") });
+    await f.allow(e, e.bob, b.assetId, REMIX, { currency: ETH, price: parseEther("0.05") });
     const carol = e.carol.account.address;
     const before = await f.balanceOf(e, carol, ETH);
     const content = new TextEncoder().encode("remix of a remix");
@@ -86,7 +90,7 @@ describeOnNodes("sdk registerRemix", (env) => {
   it("uses a licence the sender already holds and pays nothing more", async function () {
     const e = env();
     const a = await f.original(e, e.alice, "held");
-    await f.allow(e, e.alice, a, REMIX, { price: parseEther("0.01") });
+    await f.allow(e, e.alice, a, REMIX, { currency: ETH, price: parseEther("0.01") });
     const { licenceId } = await buyLicence(e.bob, {
       deployment: e.deployment,
       assetId: a,
@@ -113,7 +117,7 @@ describeOnNodes("sdk registerRemix", (env) => {
       await f.original(e, e.alice, "z"),
     ];
     await f.allow(e, e.alice, a, REMIX);
-    await f.allow(e, e.bob, b, REMIX, { price: 700n });
+    await f.allow(e, e.bob, b, REMIX, { currency: ETH, price: 700n });
     await f.allow(e, e.alice, c, REMIX, { currency: usd, price: 2_000_000n });
     const held = await buyLicence(e.carol, { deployment: e.deployment, assetId: a, kind: REMIX });
     await f.fundUsd(e, e.carol, 2_000_000n);
@@ -145,7 +149,7 @@ describeOnNodes("sdk registerRemix", (env) => {
   it("prepares the same transaction it sends and estimates its gas", async function () {
     const e = env();
     const a = await f.original(e, e.alice, "p");
-    await f.allow(e, e.alice, a, REMIX, { price: 5n });
+    await f.allow(e, e.alice, a, REMIX, { currency: ETH, price: 5n });
     const parameters = {
       deployment: e.deployment,
       contentHash: keccak256(toHex("prepared-remix")),

@@ -8,7 +8,11 @@ import {
 } from "../../../../sdk/index.js";
 import { ethAmount, sumByCurrency } from "../../../../sdk/utils/currencyTotals.js";
 import { toExpiry } from "../../../../sdk/utils/licenceExpiry.js";
-import { fromTermsStruct, toTermsStruct } from "../../../../sdk/utils/licenceTerms.js";
+import {
+  fromTermsStruct,
+  type LicenceTermsInput,
+  toTermsStruct,
+} from "../../../../sdk/utils/licenceTerms.js";
 import { validateParents } from "../../../../sdk/utils/validateParents.js";
 
 const USD = "0x00000000000000000000000000000000000000Aa";
@@ -128,9 +132,11 @@ describe("sdk licence terms and expiry", function () {
     expect(parameterOf(() => toTermsStruct({ allowed: "yes" as unknown as boolean }))).to.equal(
       "terms.allowed",
     );
-    expect(parameterOf(() => toTermsStruct({ allowed: true, price: 1n << 128n }))).to.equal(
-      "terms.price",
-    );
+    expect(
+      parameterOf(() => toTermsStruct({ allowed: true, currency: ETH, price: 1n << 128n })),
+    ).to.equal("terms.price");
+    const unpriced = { allowed: true, price: 1n } as unknown as LicenceTermsInput;
+    expect(parameterOf(() => toTermsStruct(unpriced))).to.equal("terms.currency");
     expect(parameterOf(() => toTermsStruct({ allowed: true, duration: -1n }))).to.equal(
       "terms.duration",
     );

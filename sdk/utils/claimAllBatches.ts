@@ -1,0 +1,66 @@
+import type { ClaimAllCallPlan, ClaimAllSplitPlan } from "../actions/public/previewClaimAll.js";
+
+/**
+ * The gas `claimAll` lets one transaction use by default: a third of a 30M-gas block and well
+ * under the 16,777,216 per-transaction cap of EIP-7825.
+ */
+export const CLAIM_ALL_GAS_PER_TRANSACTION = 10_000_000n;
+
+// Upper bounds of what the engine was measured to use (Hardhat network, fresh storage, the
+// worst case): a split costs about 25,000 per asset and token plus 28,000-29,000 per parent and
+// token; a claim about 7,800 per asset and token. Each token transfer, the base cost and the
+// calldata stay under the fixed parts.
+const TRANSACTION_GAS = 60_000n;
+const SPLIT_GAS_PER_ASSET_TOKEN = 30_000n;
+const SPLIT_GAS_PER_PARENT_TOKEN = 30_000n;
+const CLAIM_GAS_PER_ASSET_TOKEN = 10_000n;
+const CLAIM_GAS_PER_TOKEN = 50_000n;
+
+/** `splitPlan.assetIds` cut, in order, into groups whose bounded gas fits `gasPerTransaction`. */
+export function splitBatches(plan: ClaimAllSplitPlan, gasPerTransaction: bigint): bigint[][] {
+  const tokens = BigInt(plan.tokens.length);
+  return batchByGas(
+    plan.assetIds,
+    (index) =>
+      tokens *
+      (SPLIT_GAS_PER_ASSET_TOKEN +
+        SPLIT_GAS_PER_PARENT_TOKEN * BigInt(plan.parentCounts[index] ?? 0)),
+    TRANSACTION_GAS,
+    gasPerTransaction,
+  );
+}
+
+/** `claimPlan.assetIds` cut, in order, into groups whose bounded gas fits `gasPerTransaction`. */
+export function claimBatches(plan: ClaimAllCallPlan, gasPerTransaction: bigint): bigint[][] {
+  const tokens = BigInt(plan.tokens.length);
+  return batchByGas(
+    plan.assetIds,
+    () => tokens * CLAIM_GAS_PER_ASSET_TOKEN,
+    TRANSACTION_GAS + tokens * CLAIM_GAS_PER_TOKEN,
+    gasPerTransaction,
+  );
+}
+
+/** Greedy, order-keeping groups; an item over the budget on its own still gets a group. */
+function batchByGas(
+  ids: readonly bigint[],
+  gasOf: (index: number) => bigint,
+  fixedGas: bigint,
+  budget: bigint,
+): bigint[][] {
+  const batches: bigint[][] = [];
+  let current: bigint[] = [];
+  let used = fixedGas;
+  ids.forEach((id, index) => {
+    const gas = gasOf(index);
+    if (current.length > 0 && used + gas > budget) {
+      batches.push(current);
+      current = [];
+      used = fixedGas;
+    }
+    current.push(id);
+    used += gas;
+  });
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
