@@ -3,6 +3,7 @@ import { expect } from "chai";
 import { createPublicClient, http } from "viem";
 import { mainnet } from "viem/chains";
 import {
+  ChainMismatchError,
   type Deployment,
   deploymentFromIgnition,
   hashContent,
@@ -24,6 +25,12 @@ describe("sdk resolveDeployment", function () {
 
   it("uses the deployment passed in", function () {
     expect(resolveDeployment(client, { deployment })).to.equal(deployment);
+  });
+
+  it("throws ChainMismatchError for a deployment on another chain than the client's", function () {
+    expect(() => resolveDeployment(client, { deployment: { ...deployment, chainId: 8453 } }))
+      .to.throw(ChainMismatchError)
+      .that.deep.includes({ deploymentChainId: 8453, clientChainId: 1 });
   });
 
   it("throws UnknownChainError with the chain id for a chain without a deployment", function () {

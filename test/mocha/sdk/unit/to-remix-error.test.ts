@@ -5,17 +5,22 @@ import {
   ContractFunctionZeroDataError,
   encodeErrorResult,
   HttpRequestError,
+  InsufficientFundsError as ViemInsufficientFundsError,
   parseAbi,
   RawContractError,
+  TransactionExecutionError,
+  UserRejectedRequestError,
 } from "viem";
 import {
   ContractNotDeployedError,
   ContractRevertError,
+  InsufficientFundsError,
   protocolErrorsAbi,
   RemixError,
   RpcError,
   toRemixError,
   UnknownRevertError,
+  UserRejectedError,
 } from "../../../../sdk/index.js";
 
 const revert = (data: `0x${string}`) =>
@@ -84,6 +89,30 @@ describe("sdk toRemixError", function () {
   it("maps a call without return data to ContractNotDeployedError", function () {
     const error = toRemixError(new ContractFunctionZeroDataError({ functionName: "getAsset" }));
     expect(error).to.be.instanceOf(ContractNotDeployedError);
+  });
+
+  it("maps a declined wallet prompt to UserRejectedError, however deep viem wrapped it", function () {
+    const denied = new Error("User denied transaction signature.");
+    const wrapped = new BaseError("sending failed", {
+      cause: new UserRejectedRequestError(denied),
+    });
+    const error = toRemixError(wrapped);
+    expect(error).to.be.instanceOf(UserRejectedError);
+    expect(error.cause).to.equal(wrapped);
+    expect(error.walk()).to.equal(denied);
+  });
+
+  it("maps a sender short of ETH to InsufficientFundsError", function () {
+    const short = new ViemInsufficientFundsError({
+      cause: new BaseError("insufficient funds for gas * price + value"),
+    });
+    const wrapped = new TransactionExecutionError(short, {
+      account: { address: "0x0000000000000000000000000000000000000001", type: "json-rpc" },
+      chain: undefined,
+    });
+    const error = toRemixError(wrapped);
+    expect(error).to.be.instanceOf(InsufficientFundsError);
+    expect(error.cause).to.equal(wrapped);
   });
 
   it("wraps transport failures in RpcError and returns SDK errors unchanged", function () {

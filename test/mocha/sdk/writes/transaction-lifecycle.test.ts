@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import { type Address, keccak256, toHex } from "viem";
 import {
+  ContractNotDeployedError,
+  ContractRevertError,
   registerOriginal,
   remixProtocolAbi,
   TransactionDroppedError,
@@ -59,7 +61,59 @@ describeOnNodes("sdk write lifecycle", (env) => {
       const error = await write;
       expect(error).to.be.instanceOf(TransactionRevertedError);
       expect((error as TransactionRevertedError).receipt.status).to.equal("reverted");
+      // The reason, replayed at the mined block and decoded, is the cause.
+      const cause = (error as TransactionRevertedError).cause;
+      expect(cause).to.be.instanceOf(ContractRevertError);
+      expect((cause as ContractRevertError).errorName).to.equal("ContentAlreadyRegistered");
+      expect((cause as ContractRevertError).args).to.deep.equal([contentHash, 1n]);
     });
+  });
+
+  it("accepts a repriced replacement (same call, higher fee) and returns its receipt", async function () {
+    const e = env();
+    const contentHash = keccak256(toHex("repriced"));
+    const nonce = await e.publicClient.getTransactionCount({ address: e.bob.account.address });
+    await withoutAutomine(e, async () => {
+      const write = registerOriginal(e.bob, {
+        deployment: e.deployment,
+        contentHash,
+        metadataUri: "bob",
+        timeout: 10_000,
+      });
+      await waitUntilPending(e, e.bob.account.address, nonce);
+      const [original] = await pendingHashes(e, e.bob.account.address);
+      const sent = await e.publicClient.getTransaction({ hash: original! });
+      // A wallet's "speed up": the same call and nonce, with a higher tip.
+      const block = await e.publicClient.getBlock();
+      const repricedHash = await e.bob.sendTransaction({
+        to: sent.to!,
+        data: sent.input,
+        value: sent.value,
+        nonce,
+        gas: sent.gas,
+        maxPriorityFeePerGas: 50_000_000_000n,
+        maxFeePerGas: (block.baseFeePerGas ?? 0n) * 2n + 50_000_000_000n,
+      });
+      await e.testClient.mine({ blocks: 1 });
+      const { receipt, assetId } = await write;
+      expect(receipt.transactionHash).to.equal(repricedHash);
+      expect(receipt.status).to.equal("success");
+      expect(assetId).to.equal(1n);
+    });
+  });
+
+  it("refuses a deployment whose contract has no code before sending anything", async function () {
+    const e = env();
+    const nonce = await e.publicClient.getTransactionCount({ address: e.bob.account.address });
+    const error = await registerOriginal(e.bob, {
+      deployment: { ...e.deployment, protocol: e.stranger.account.address },
+      contentHash: keccak256(toHex("nowhere")),
+      metadataUri: "bob",
+    }).catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(ContractNotDeployedError);
+    expect(await e.publicClient.getTransactionCount({ address: e.bob.account.address })).to.equal(
+      nonce,
+    );
   });
 
   it("throws TransactionReplacedError when another transaction takes its nonce", async function () {
