@@ -3,6 +3,7 @@ import { licensingAbi } from "../abis/licensingAbi.js";
 import { getLicences } from "../actions/public/getLicences.js";
 import type { Deployment } from "../deployments/deployment.js";
 import { UseKind } from "./constants.js";
+import { pinBlock } from "./protocolLogs.js";
 import { readContracts } from "./readContracts.js";
 import type { AnyClient } from "./sendPreparedCall.js";
 
@@ -12,7 +13,7 @@ import type { AnyClient } from "./sendPreparedCall.js";
  * runs when some licence is held. Among several, the one with the lowest minimum share (then the
  * oldest) is used: the likeliest to accept the remix's share. If even that one asks more than
  * the share, it is still used, so the contract reports `ShareBelowLicenceMinimum` rather than the
- * sender silently paying for another licence.
+ * sender silently paying for another licence. Both reads are at one block, so they agree.
  */
 export async function heldRemixLicences(
   client: AnyClient,
@@ -20,6 +21,7 @@ export async function heldRemixLicences(
   holder: Address,
   parents: readonly { parentId: bigint }[],
 ): Promise<bigint[]> {
+  const blockNumber = await pinBlock(client);
   const held = await readContracts(
     client,
     deployment,
@@ -32,9 +34,16 @@ export async function heldRemixLicences(
           args: [holder, parentId, UseKind.Remix],
         }) as const,
     ),
+    { blockNumber },
   );
   if (!held.some(([valid]) => valid)) return parents.map(() => 0n);
-  const usable = (await getLicences(client, { deployment, holder, kind: UseKind.Remix }))
+  const licences = await getLicences(client, {
+    deployment,
+    holder,
+    kind: UseKind.Remix,
+    blockNumber,
+  });
+  const usable = licences
     .filter((licence) => licence.usable)
     .sort((a, b) => a.minShareBps - b.minShareBps || (a.licenceId < b.licenceId ? -1 : 1));
   return parents.map(

@@ -8,6 +8,10 @@ import type { AnyClient } from "./sendPreparedCall.js";
  * enough to stay far below a node's `eth_call` gas cap. */
 export const MULTICALL_CHUNK_SIZE = 250;
 
+/** Calls in flight at once without Multicall3: enough to hide latency, few enough that a public
+ * RPC endpoint does not rate-limit a 1,000-asset read. */
+export const PARALLEL_READS = 16;
+
 /** Options of batched reads. */
 export type BatchReadParameters = {
   /** Read at this block (default: latest). Lineage reads pin one block for consistency. */
@@ -16,7 +20,8 @@ export type BatchReadParameters = {
 
 /**
  * Reads many view calls in as few requests as the chain allows: through Multicall3 (the chain's
- * own, or the deployment's) in chunks of {@link MULTICALL_CHUNK_SIZE}, else one call per request.
+ * own, or the deployment's) in chunks of {@link MULTICALL_CHUNK_SIZE}, else one call per request,
+ * {@link PARALLEL_READS} at a time.
  * Any failing call fails the whole read with the decoded error.
  */
 export async function readContracts<const contracts extends readonly ContractFunctionParameters[]>(
@@ -28,13 +33,11 @@ export async function readContracts<const contracts extends readonly ContractFun
   const multicallAddress = deployment.multicall3 ?? client.chain?.contracts?.multicall3?.address;
   try {
     if (!multicallAddress) {
-      const results = await Promise.all(
-        contracts.map((contract) =>
-          readContract(client, {
-            ...contract,
-            ...(blockNumber === undefined ? {} : { blockNumber }),
-          }),
-        ),
+      const results = await mapWithConcurrency(contracts, PARALLEL_READS, (contract) =>
+        readContract(client, {
+          ...contract,
+          ...(blockNumber === undefined ? {} : { blockNumber }),
+        }),
       );
       return results as MulticallReturnType<contracts, false>;
     }
@@ -57,4 +60,22 @@ export async function readContracts<const contracts extends readonly ContractFun
   } catch (error) {
     throw toRemixError(error);
   }
+}
+
+/** `map` over `items` with at most `limit` calls pending at once; results keep the input order. */
+async function mapWithConcurrency<item, result>(
+  items: readonly item[],
+  limit: number,
+  map: (item: item) => Promise<result>,
+): Promise<result[]> {
+  const results: result[] = new Array<result>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index] as item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

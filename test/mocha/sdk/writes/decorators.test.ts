@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { createPublicClient, http, parseEther } from "viem";
 import {
+  ContractNotDeployedError,
   ETH,
   remixPublicActions,
   remixWalletActions,
@@ -33,11 +34,28 @@ describeOnNodes("sdk decorators", (env) => {
   });
 
   it("let a call's own deployment override the bound one", async function () {
+    const { alice, stranger, deployment } = env();
+    // Bound to addresses without code: every call using the bound deployment fails.
+    const nowhere = { ...deployment, protocol: stranger.account.address };
+    const bound = alice.extend(remixPublicActions({ deployment: nowhere }));
+    const error = await bound.getProtocolConfig().catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(ContractNotDeployedError);
+    expect((await bound.getProtocolConfig({ deployment })).feeBps).to.equal(1_000);
+
+    const writer = alice.extend(remixWalletActions({ deployment: nowhere }));
+    const { assetId } = await writer.registerOriginal({
+      deployment,
+      content: new TextEncoder().encode("overridden"),
+      metadataUri: "ipfs://overridden",
+    });
+    expect((await bound.getAsset({ deployment, assetId })).owner).to.equal(alice.account.address);
+  });
+
+  it("leave the deployment to each call when none is bound", async function () {
     const { alice, deployment } = env();
     const unbound = alice.extend(remixPublicActions());
     const error = await unbound.getProtocolConfig().catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(UnknownChainError);
-    const config = await unbound.getProtocolConfig({ deployment });
-    expect(config.feeBps).to.equal(1_000);
+    expect((await unbound.getProtocolConfig({ deployment })).feeBps).to.equal(1_000);
   });
 });
