@@ -6,7 +6,9 @@ import type { Deployment } from "./deployment.js";
 const PROTOCOL_FUTURE = "RemixProtocol#RemixProtocol";
 const LICENSING_FUTURE = "RemixProtocol#Licensing";
 
+/** What Ignition's `deployed_addresses.json` does not say about a deployment. */
 export type DeploymentFromIgnitionOptions = {
+  /** The chain the deployment is on (Ignition's `chain-<id>` folder). */
   chainId: number;
   /** The block the protocol was deployed in (default 0: scans start at genesis). */
   fromBlock?: bigint | undefined;

@@ -1,7 +1,12 @@
 import { type Address, isAddressEqual } from "viem";
 import { ETH } from "./constants.js";
+import type { TokenAmount } from "./tokenAmounts.js";
 
-/** An amount in one currency: `ETH` (the zero address) or an allowlisted ERC-20. */
+/**
+ * An amount in one currency: `ETH` (the zero address) or an allowlisted ERC-20. Prices and price
+ * caps use it, as the licensing contract's `CurrencyAmount` struct does; balances and claims use
+ * {@link TokenAmount}, as the royalty engine does.
+ */
 export type CurrencyAmount = {
   currency: Address;
   /** In the currency's smallest unit (wei for ETH). */

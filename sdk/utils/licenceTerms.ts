@@ -21,18 +21,15 @@ export type LicenceTerms = {
   documentUri: string;
 };
 
-type OptionalTerms = {
-  [key in Exclude<keyof LicenceTerms, "allowed" | "currency" | "price">]?:
-    LicenceTerms[key] | undefined;
-};
-
 /**
  * Terms to publish. Only `allowed` is required; unset fields default to free, perpetual terms. A
  * price needs its `currency` spelled out (`ETH` or a token), so that an amount is never read in
  * a unit its author did not mean.
  */
-export type LicenceTermsInput = { allowed: boolean } & OptionalTerms &
-  (
+export type LicenceTermsInput = { allowed: boolean } & {
+  [key in Exclude<keyof LicenceTerms, "allowed" | "currency" | "price">]?:
+    LicenceTerms[key] | undefined;
+} & (
     | { price?: 0n | undefined; currency?: Address | undefined }
     | { price: bigint; currency: Address }
   );

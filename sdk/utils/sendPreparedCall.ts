@@ -54,6 +54,7 @@ export type WriteReturnType = {
   receipt: TransactionReceipt;
 };
 
+/** Any viem client (public or wallet, extended or not): what every action takes first. */
 export type AnyClient = Client<Transport, Chain | undefined, Account | undefined>;
 
 const DEFAULT_TIMEOUT = 60_000;

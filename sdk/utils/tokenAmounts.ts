@@ -3,8 +3,12 @@ import { remixProtocolAbi } from "../abis/remixProtocolAbi.js";
 import { InvalidParameterError } from "../errors/parameters.js";
 import { requireAddress, requireNonEmpty } from "./inputChecks.js";
 import { receiptEvents } from "./receiptEvents.js";
+import type { CurrencyAmount } from "./currencyTotals.js";
 
-/** An amount of one token (`ETH` is `address(0)`), in its smallest unit. */
+/**
+ * An amount of one token (`ETH` is `address(0)`), in its smallest unit: balances, payments and
+ * claims, as the royalty engine names them (prices use {@link CurrencyAmount}).
+ */
 export type TokenAmount = { token: Address; amount: bigint };
 
 /**

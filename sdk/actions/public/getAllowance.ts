@@ -9,6 +9,7 @@ import { type BatchReadParameters, readContracts } from "../../utils/readContrac
 import { requireErc20 } from "../../utils/requireErc20.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getAllowance}. */
 export type GetAllowanceParameters = DeploymentParameters &
   BatchReadParameters & {
     /** The ERC-20 (not ETH). */
@@ -21,6 +22,7 @@ export type GetAllowanceParameters = DeploymentParameters &
 /** What `spender` may still take from `owner`, in the token's smallest unit. */
 export type GetAllowanceReturnType = bigint;
 
+/** What {@link getAllowance} rejects with: always a {@link RemixError} subclass. */
 export type GetAllowanceErrorType = RemixError;
 
 /**

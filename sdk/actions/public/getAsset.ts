@@ -8,6 +8,7 @@ import type { RemixError } from "../../errors/base.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getAsset}. */
 export type GetAssetParameters = DeploymentParameters &
   BatchReadParameters & {
     assetId: bigint;
@@ -26,8 +27,10 @@ export type Asset = {
   childCount: number;
 };
 
+/** What {@link getAsset} resolves to. */
 export type GetAssetReturnType = Asset;
 
+/** What {@link getAsset} rejects with: always a {@link RemixError} subclass. */
 export type GetAssetErrorType = RemixError;
 
 /**
@@ -45,6 +48,7 @@ export async function getAsset(
   return asset as Asset;
 }
 
+/** Parameters of {@link getAssets}. */
 export type GetAssetsParameters = DeploymentParameters &
   BatchReadParameters & {
     assetIds: readonly bigint[];

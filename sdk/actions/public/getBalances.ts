@@ -9,6 +9,7 @@ import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getBalances}. */
 export type GetBalancesParameters = DeploymentParameters &
   BatchReadParameters & {
     assetIds: readonly bigint[];
@@ -31,8 +32,10 @@ export type AssetBalance = {
   collectable: bigint;
 };
 
+/** What {@link getBalances} resolves to. */
 export type GetBalancesReturnType = AssetBalance[];
 
+/** What {@link getBalances} rejects with: always a {@link RemixError} subclass. */
 export type GetBalancesErrorType = RemixError;
 
 /**

@@ -15,6 +15,7 @@ import { type BatchReadParameters, readContracts } from "../../utils/readContrac
 import { type LogScanParameters, scanBlocks } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getLicences}. */
 export type GetLicencesParameters = DeploymentParameters &
   BatchReadParameters &
   LogScanParameters & {
@@ -45,8 +46,10 @@ export type Licence = {
   usable: boolean;
 };
 
+/** What {@link getLicences} resolves to. */
 export type GetLicencesReturnType = Licence[];
 
+/** What {@link getLicences} rejects with: always a {@link RemixError} subclass. */
 export type GetLicencesErrorType = RemixError;
 
 const licenceIssued = getAbiItem({ abi: licensingAbi, name: "LicenceIssued" });

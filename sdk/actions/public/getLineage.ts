@@ -19,6 +19,7 @@ import { type Asset, getAssets } from "./getAsset.js";
 /** Which side of the asset to walk. */
 export type LineageDirection = "ancestors" | "descendants" | "both";
 
+/** Parameters of {@link getLineage}. */
 export type GetLineageParameters = DeploymentParameters &
   BatchReadParameters &
   LogScanParameters & {
@@ -46,8 +47,10 @@ export type Lineage = {
   descendants: bigint[];
 };
 
+/** What {@link getLineage} resolves to. */
 export type GetLineageReturnType = Lineage;
 
+/** What {@link getLineage} rejects with: always a {@link RemixError} subclass. */
 export type GetLineageErrorType = RemixError;
 
 const DIRECTIONS: readonly LineageDirection[] = ["ancestors", "descendants", "both"];

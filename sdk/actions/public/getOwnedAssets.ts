@@ -12,6 +12,7 @@ import { type BatchReadParameters, readContracts } from "../../utils/readContrac
 import type { LogScanParameters } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getOwnedAssets}. */
 export type GetOwnedAssetsParameters = DeploymentParameters &
   BatchReadParameters &
   LogScanParameters & {
@@ -21,6 +22,7 @@ export type GetOwnedAssetsParameters = DeploymentParameters &
 /** The ids of the assets `owner` holds at the block read, ascending. */
 export type GetOwnedAssetsReturnType = bigint[];
 
+/** What {@link getOwnedAssets} rejects with: always a {@link RemixError} subclass. */
 export type GetOwnedAssetsErrorType = RemixError;
 
 /**

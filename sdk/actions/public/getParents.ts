@@ -10,6 +10,7 @@ import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import type { RemixParent } from "../../utils/validateParents.js";
 import { requireUint256 } from "../../utils/inputChecks.js";
 
+/** Parameters of {@link getParents}. */
 export type GetParentsParameters = DeploymentParameters &
   BatchReadParameters & {
     assetId: bigint;
@@ -18,6 +19,7 @@ export type GetParentsParameters = DeploymentParameters &
 /** The parents in registration order, each with its share; empty for an original. */
 export type GetParentsReturnType = RemixParent[];
 
+/** What {@link getParents} rejects with: always a {@link RemixError} subclass. */
 export type GetParentsErrorType = RemixError;
 
 /**

@@ -9,6 +9,7 @@ import { requireAddress } from "../../utils/inputChecks.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getProtocolConfig}. */
 export type GetProtocolConfigParameters = DeploymentParameters &
   BatchReadParameters & {
     /** Tokens to report allowlist status and accrued fees for (default: none). */
@@ -42,8 +43,10 @@ export type ProtocolConfig = {
   }[];
 };
 
+/** What {@link getProtocolConfig} resolves to. */
 export type GetProtocolConfigReturnType = ProtocolConfig;
 
+/** What {@link getProtocolConfig} rejects with: always a {@link RemixError} subclass. */
 export type GetProtocolConfigErrorType = RemixError;
 
 /**

@@ -11,6 +11,7 @@ import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { type LogScanParameters, scanBlocks } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link getReceived}. */
 export type GetReceivedParameters = DeploymentParameters &
   LogScanParameters & {
     assetId: bigint;
@@ -38,6 +39,7 @@ export type ReceivedTotals = {
   claimed: bigint;
 };
 
+/** What {@link getReceived} resolves to. */
 export type GetReceivedReturnType = {
   /** The last block counted. */
   blockNumber: bigint;
@@ -45,6 +47,7 @@ export type GetReceivedReturnType = {
   totals: ReceivedTotals[];
 };
 
+/** What {@link getReceived} rejects with: always a {@link RemixError} subclass. */
 export type GetReceivedErrorType = RemixError;
 
 const paidEvent = getAbiItem({ abi: remixProtocolAbi, name: "Paid" });

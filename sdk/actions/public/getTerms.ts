@@ -11,6 +11,7 @@ import { readTerms, type VersionedTerms } from "../../utils/readTerms.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { requireUint256 } from "../../utils/inputChecks.js";
 
+/** Parameters of {@link getTerms}. */
 export type GetTermsParameters = DeploymentParameters &
   BatchReadParameters & {
     assetId: bigint;
@@ -23,6 +24,7 @@ export type GetTermsParameters = DeploymentParameters &
  * (`allowed: false`, zero price, ETH). */
 export type GetTermsReturnType = VersionedTerms;
 
+/** What {@link getTerms} rejects with: always a {@link RemixError} subclass. */
 export type GetTermsErrorType = RemixError;
 
 /**

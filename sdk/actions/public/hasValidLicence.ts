@@ -12,6 +12,7 @@ import { assertUseKind } from "../../utils/licensingChecks.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link hasValidLicence}. */
 export type HasValidLicenceParameters = DeploymentParameters &
   BatchReadParameters & {
     holder: Address;
@@ -19,6 +20,7 @@ export type HasValidLicenceParameters = DeploymentParameters &
     kind: UseKind;
   };
 
+/** What {@link hasValidLicence} resolves to. */
 export type HasValidLicenceReturnType = {
   /** Whether `holder` may make `kind` uses of the asset now (`Remix`: holds an unused licence;
    * `View`: always false, views are paid per use). */
@@ -28,6 +30,7 @@ export type HasValidLicenceReturnType = {
   validUntil: bigint | null;
 };
 
+/** What {@link hasValidLicence} rejects with: always a {@link RemixError} subclass. */
 export type HasValidLicenceErrorType = RemixError;
 
 /**

@@ -17,6 +17,7 @@ import type { SplittableBalance } from "../../utils/splitMath.js";
 import { checkedTokens, type TokenAmount, uniqueTokens } from "../../utils/tokenAmounts.js";
 import { getOwnedAssets } from "./getOwnedAssets.js";
 
+/** Parameters of {@link previewClaimAll}. */
 export type PreviewClaimAllParameters = DeploymentParameters &
   BatchReadParameters &
   LogScanParameters & {
@@ -40,6 +41,7 @@ export type ClaimAllSplitPlan = ClaimAllCallPlan & {
   parentCounts: number[];
 };
 
+/** What {@link previewClaimAll} resolves to. */
 export type PreviewClaimAllReturnType = {
   owner: Address;
   /** The block the preview was computed at. */
@@ -56,6 +58,7 @@ export type PreviewClaimAllReturnType = {
   claimPlan: ClaimAllCallPlan;
 };
 
+/** What {@link previewClaimAll} rejects with: always a {@link RemixError} subclass. */
 export type PreviewClaimAllErrorType = RemixError;
 
 /**

@@ -12,6 +12,7 @@ import { readTerms } from "../../utils/readTerms.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { requireUint256 } from "../../utils/inputChecks.js";
 
+/** Parameters of {@link quoteLicence}. */
 export type QuoteLicenceParameters = DeploymentParameters &
   BatchReadParameters & {
     assetId: bigint;
@@ -31,8 +32,10 @@ export type LicenceQuote = {
   terms: LicenceTerms;
 };
 
+/** What {@link quoteLicence} resolves to. */
 export type QuoteLicenceReturnType = LicenceQuote;
 
+/** What {@link quoteLicence} rejects with: always a {@link RemixError} subclass. */
 export type QuoteLicenceErrorType = RemixError;
 
 /**
@@ -52,6 +55,7 @@ export async function quoteLicence(
   return quote as LicenceQuote;
 }
 
+/** Parameters of {@link quoteLicences}. */
 export type QuoteLicencesParameters = DeploymentParameters &
   BatchReadParameters & {
     assetIds: readonly bigint[];

@@ -16,12 +16,14 @@ import {
 /** Nothing besides the common options: the sender must be the pending owner. */
 export type AcceptOwnershipParameters = Record<never, never>;
 
+/** What {@link acceptOwnership} resolves to. */
 export type AcceptOwnershipReturnType = WriteReturnType & {
   previousOwner: Address;
   /** The sender, now the owner. */
   owner: Address;
 };
 
+/** What {@link acceptOwnership} rejects with: always a {@link RemixError} subclass. */
 export type AcceptOwnershipErrorType = RemixError;
 
 /**

@@ -14,6 +14,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link approveToken}. */
 export type ApproveTokenParameters = {
   /** The ERC-20 (not ETH). */
   token: Address;
@@ -23,6 +24,7 @@ export type ApproveTokenParameters = {
   spender?: Address | undefined;
 };
 
+/** What {@link approveToken} resolves to. */
 export type ApproveTokenReturnType = WriteReturnType & {
   owner: Address;
   spender: Address;
@@ -30,6 +32,7 @@ export type ApproveTokenReturnType = WriteReturnType & {
   amount: bigint;
 };
 
+/** What {@link approveToken} rejects with: always a {@link RemixError} subclass. */
 export type ApproveTokenErrorType = RemixError;
 
 /**

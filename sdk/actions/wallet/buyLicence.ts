@@ -21,6 +21,7 @@ import {
 import { senderAddress } from "../../utils/senderAddress.js";
 import { quoteLicence } from "../public/quoteLicence.js";
 
+/** Parameters of {@link buyLicence}. */
 export type BuyLicenceParameters = {
   assetId: bigint;
   /** Any kind but `View` (paid per use with `payForUse`). */
@@ -40,6 +41,7 @@ export type BuyLicenceParameters = {
   deadline?: bigint | undefined;
 };
 
+/** What {@link buyLicence} resolves to. */
 export type BuyLicenceReturnType = WriteReturnType & {
   licenceId: bigint;
   /** End of validity (seconds since the epoch); `null` when perpetual. */
@@ -50,6 +52,7 @@ export type BuyLicenceReturnType = WriteReturnType & {
   termsVersion: number;
 };
 
+/** What {@link buyLicence} rejects with: always a {@link RemixError} subclass. */
 export type BuyLicenceErrorType = RemixError;
 
 /**

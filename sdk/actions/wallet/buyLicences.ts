@@ -21,6 +21,7 @@ import {
 import { senderAddress } from "../../utils/senderAddress.js";
 import { quoteLicences } from "../public/quoteLicence.js";
 
+/** Parameters of {@link buyLicences}. */
 export type BuyLicencesParameters = {
   /** One licence is bought per entry (any creators, currencies and trees). */
   assetIds: readonly bigint[];
@@ -38,6 +39,7 @@ export type BuyLicencesParameters = {
   deadline?: bigint | undefined;
 };
 
+/** What {@link buyLicences} resolves to. */
 export type BuyLicencesReturnType = WriteReturnType & {
   firstLicenceId: bigint;
   /** One per asset, in the order of `assetIds`. */
@@ -46,6 +48,7 @@ export type BuyLicencesReturnType = WriteReturnType & {
   totals: CurrencyAmount[];
 };
 
+/** What {@link buyLicences} rejects with: always a {@link RemixError} subclass. */
 export type BuyLicencesErrorType = RemixError;
 
 /**

@@ -15,6 +15,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link claim}. */
 export type ClaimParameters = {
   /** The asset whose collectable balance is paid out; the sender must own it or be approved. */
   assetId: bigint;
@@ -24,11 +25,13 @@ export type ClaimParameters = {
   recipient?: Address | undefined;
 };
 
+/** What {@link claim} resolves to. */
 export type ClaimReturnType = WriteReturnType & {
   /** What was paid to the recipient (0 when nothing was collectable). */
   amount: bigint;
 };
 
+/** What {@link claim} rejects with: always a {@link RemixError} subclass. */
 export type ClaimErrorType = RemixError;
 
 /**

@@ -31,6 +31,7 @@ import { previewClaimAll } from "../public/previewClaimAll.js";
 /** Below this, not even one claim of one token fits a transaction. */
 const MIN_GAS_PER_TRANSACTION = 200_000n;
 
+/** Parameters of {@link claimAll}. */
 export type ClaimAllParameters = LogScanParameters & {
   /** Who receives the money; default: the sender. */
   recipient?: Address | undefined;
@@ -44,6 +45,7 @@ export type ClaimAllParameters = LogScanParameters & {
   gasPerTransaction?: bigint | undefined;
 };
 
+/** What {@link claimAll} resolves to. */
 export type ClaimAllReturnType = {
   /** What was paid to the recipient per token, decoded from the `Claimed` events. */
   claimed: TokenAmount[];
@@ -51,6 +53,7 @@ export type ClaimAllReturnType = {
   transactions: TransactionReceipt[];
 };
 
+/** What {@link claimAll} rejects with: always a {@link RemixError} subclass. */
 export type ClaimAllErrorType = RemixError;
 
 /**

@@ -15,6 +15,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link claimMany}. */
 export type ClaimManyParameters = {
   /** The assets to claim for; the sender must own, or be approved for, every one. */
   assetIds: readonly bigint[];
@@ -24,6 +25,7 @@ export type ClaimManyParameters = {
   recipient?: Address | undefined;
 };
 
+/** What {@link claimMany} resolves to. */
 export type ClaimManyReturnType = WriteReturnType & {
   /** What was paid out per token, in the order of `tokens` (a repeated token gets 0). */
   amounts: { token: Address; amount: bigint }[];
@@ -31,6 +33,7 @@ export type ClaimManyReturnType = WriteReturnType & {
   claims: { assetId: bigint; token: Address; amount: bigint }[];
 };
 
+/** What {@link claimMany} rejects with: always a {@link RemixError} subclass. */
 export type ClaimManyErrorType = RemixError;
 
 /**

@@ -15,6 +15,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link pay}. */
 export type PayParameters = {
   /** The asset whose use is paid for. */
   assetId: bigint;
@@ -24,11 +25,13 @@ export type PayParameters = {
   amount: bigint;
 };
 
+/** What {@link pay} resolves to. */
 export type PayReturnType = WriteReturnType & {
   /** The protocol's fee, taken from `amount`; the rest is credited to the asset. */
   fee: bigint;
 };
 
+/** What {@link pay} rejects with: always a {@link RemixError} subclass. */
 export type PayErrorType = RemixError;
 
 /**

@@ -19,6 +19,7 @@ import {
 import { quoteLicence } from "../public/quoteLicence.js";
 import { requireUint, requireUint256 } from "../../utils/inputChecks.js";
 
+/** Parameters of {@link payForUse}. */
 export type PayForUseParameters = {
   assetId: bigint;
   /** How many views to pay for (at least 1). */
@@ -33,6 +34,7 @@ export type PayForUseParameters = {
   deadline?: bigint | undefined;
 };
 
+/** What {@link payForUse} resolves to. */
 export type PayForUseReturnType = WriteReturnType & {
   /** What was charged: `count` times the `View` price. */
   total: bigint;
@@ -40,6 +42,7 @@ export type PayForUseReturnType = WriteReturnType & {
   termsVersion: number;
 };
 
+/** What {@link payForUse} rejects with: always a {@link RemixError} subclass. */
 export type PayForUseErrorType = RemixError;
 
 /**

@@ -15,6 +15,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link payMany}. */
 export type PayManyParameters = {
   /** {@link ETH} (the zero address) for ETH, else an allowlisted ERC-20. */
   token: Address;
@@ -22,6 +23,7 @@ export type PayManyParameters = {
   payments: readonly { assetId: bigint; amount: bigint }[];
 };
 
+/** What {@link payMany} resolves to. */
 export type PayManyReturnType = WriteReturnType & {
   /** The sum of the amounts, taken in one transfer. */
   total: bigint;
@@ -31,6 +33,7 @@ export type PayManyReturnType = WriteReturnType & {
   payments: { assetId: bigint; amount: bigint; fee: bigint }[];
 };
 
+/** What {@link payMany} rejects with: always a {@link RemixError} subclass. */
 export type PayManyErrorType = RemixError;
 
 /**

@@ -20,12 +20,14 @@ export type RegisterOriginalParameters = ContentParameters & {
   metadataUri: string;
 };
 
+/** What {@link registerOriginal} resolves to. */
 export type RegisterOriginalReturnType = WriteReturnType & {
   /** The new asset, minted to the sender. */
   assetId: bigint;
   contentHash: Hex;
 };
 
+/** What {@link registerOriginal} rejects with: always a {@link RemixError} subclass. */
 export type RegisterOriginalErrorType = RemixError;
 
 /**

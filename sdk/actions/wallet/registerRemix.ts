@@ -23,6 +23,7 @@ import { senderAddress } from "../../utils/senderAddress.js";
 import { type RemixParent, validateParents } from "../../utils/validateParents.js";
 import { requireUint256 } from "../../utils/inputChecks.js";
 
+/** Parameters of {@link registerRemix}. */
 export type RegisterRemixParameters = ContentParameters & {
   /** The metadata URI (for example `ipfs://...`). */
   metadataUri: string;
@@ -48,6 +49,7 @@ export type RemixLicencePurchase = {
   price: bigint;
 };
 
+/** What {@link registerRemix} resolves to. */
 export type RegisterRemixReturnType = WriteReturnType & {
   /** The new remix, minted to the sender. */
   assetId: bigint;
@@ -58,6 +60,7 @@ export type RegisterRemixReturnType = WriteReturnType & {
   purchases: RemixLicencePurchase[];
 };
 
+/** What {@link registerRemix} rejects with: always a {@link RemixError} subclass. */
 export type RegisterRemixErrorType = RemixError;
 
 /**

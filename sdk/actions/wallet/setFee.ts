@@ -14,16 +14,19 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link setFee}. */
 export type SetFeeParameters = {
   /** The new protocol fee in basis points, at most the immutable `maxFeeBps`. */
   feeBps: number;
 };
 
+/** What {@link setFee} resolves to. */
 export type SetFeeReturnType = WriteReturnType & {
   previousFeeBps: number;
   feeBps: number;
 };
 
+/** What {@link setFee} rejects with: always a {@link RemixError} subclass. */
 export type SetFeeErrorType = RemixError;
 
 /**

@@ -14,15 +14,18 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link setPaused}. */
 export type SetPausedParameters = {
   /** `true` pauses new registrations and payments; `false` resumes them. */
   paused: boolean;
 };
 
+/** What {@link setPaused} resolves to. */
 export type SetPausedReturnType = WriteReturnType & {
   paused: boolean;
 };
 
+/** What {@link setPaused} rejects with: always a {@link RemixError} subclass. */
 export type SetPausedErrorType = RemixError;
 
 /**

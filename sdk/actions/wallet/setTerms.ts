@@ -17,6 +17,7 @@ import {
 } from "../../utils/sendPreparedCall.js";
 import { requireUint256 } from "../../utils/inputChecks.js";
 
+/** Parameters of {@link setTerms}. */
 export type SetTermsParameters = {
   assetId: bigint;
   kind: UseKind;
@@ -25,11 +26,13 @@ export type SetTermsParameters = {
   terms: LicenceTermsInput;
 };
 
+/** What {@link setTerms} resolves to. */
 export type SetTermsReturnType = WriteReturnType & {
   /** The version just published (the first is 1). Licences already sold keep theirs. */
   version: number;
 };
 
+/** What {@link setTerms} rejects with: always a {@link RemixError} subclass. */
 export type SetTermsErrorType = RemixError;
 
 /**

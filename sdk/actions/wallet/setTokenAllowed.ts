@@ -15,6 +15,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link setTokenAllowed}. */
 export type SetTokenAllowedParameters = {
   /** The ERC-20 (ETH is always accepted and cannot be listed: `InvalidToken`). */
   token: Address;
@@ -22,11 +23,13 @@ export type SetTokenAllowedParameters = {
   allowed: boolean;
 };
 
+/** What {@link setTokenAllowed} resolves to. */
 export type SetTokenAllowedReturnType = WriteReturnType & {
   token: Address;
   allowed: boolean;
 };
 
+/** What {@link setTokenAllowed} rejects with: always a {@link RemixError} subclass. */
 export type SetTokenAllowedErrorType = RemixError;
 
 /**

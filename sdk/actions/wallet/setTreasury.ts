@@ -14,16 +14,19 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link setTreasury}. */
 export type SetTreasuryParameters = {
   /** The address that will receive protocol fees. */
   treasury: Address;
 };
 
+/** What {@link setTreasury} resolves to. */
 export type SetTreasuryReturnType = WriteReturnType & {
   previousTreasury: Address;
   treasury: Address;
 };
 
+/** What {@link setTreasury} rejects with: always a {@link RemixError} subclass. */
 export type SetTreasuryErrorType = RemixError;
 
 /**

@@ -14,6 +14,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link split}. */
 export type SplitParameters = {
   /** The remix whose splittable balance moves one hop up to its parents. */
   assetId: bigint;
@@ -21,8 +22,10 @@ export type SplitParameters = {
   token: Address;
 };
 
+/** What {@link split} resolves to. */
 export type SplitReturnType = WriteReturnType & SplitResult;
 
+/** What {@link split} rejects with: always a {@link RemixError} subclass. */
 export type SplitErrorType = RemixError;
 
 /**

@@ -14,6 +14,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link splitMany}. */
 export type SplitManyParameters = {
   /**
    * The assets to split, in order. List children before their parents to move money several hops
@@ -24,11 +25,13 @@ export type SplitManyParameters = {
   tokens: readonly Address[];
 };
 
+/** What {@link splitMany} resolves to. */
 export type SplitManyReturnType = WriteReturnType & {
   /** One entry per (asset, token), assets outer, in call order; zeros where nothing was split. */
   splits: SplitResult[];
 };
 
+/** What {@link splitMany} rejects with: always a {@link RemixError} subclass. */
 export type SplitManyErrorType = RemixError;
 
 /**

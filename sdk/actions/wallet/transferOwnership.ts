@@ -14,17 +14,20 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link transferOwnership}. */
 export type TransferOwnershipParameters = {
   /** The proposed owner, who must then call `acceptOwnership`. */
   newOwner: Address;
 };
 
+/** What {@link transferOwnership} resolves to. */
 export type TransferOwnershipReturnType = WriteReturnType & {
   /** The owner, unchanged until the transfer is accepted. */
   owner: Address;
   pendingOwner: Address;
 };
 
+/** What {@link transferOwnership} rejects with: always a {@link RemixError} subclass. */
 export type TransferOwnershipErrorType = RemixError;
 
 /**

@@ -15,11 +15,13 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 
+/** Parameters of {@link withdrawFees}. */
 export type WithdrawFeesParameters = {
   /** {@link ETH} (the zero address) or an ERC-20. */
   token: Address;
 };
 
+/** What {@link withdrawFees} resolves to. */
 export type WithdrawFeesReturnType = WriteReturnType & {
   /** The fees paid out (0 when none had accrued). */
   amount: bigint;
@@ -27,6 +29,7 @@ export type WithdrawFeesReturnType = WriteReturnType & {
   treasury: Address;
 };
 
+/** What {@link withdrawFees} rejects with: always a {@link RemixError} subclass. */
 export type WithdrawFeesErrorType = RemixError;
 
 /**

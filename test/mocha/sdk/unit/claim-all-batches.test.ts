@@ -1,8 +1,9 @@
 import { expect } from "chai";
+import type { Address } from "viem";
 import { ETH } from "../../../../sdk/index.js";
 import { claimBatches, splitBatches } from "../../../../sdk/utils/claimAllBatches.js";
 
-const TOKEN = "0x00000000000000000000000000000000000000aa";
+const TOKEN: Address = "0x00000000000000000000000000000000000000aa";
 
 describe("sdk claimAll batching by gas", function () {
   it("keeps the order and starts a new transaction when the next asset would not fit", function () {
