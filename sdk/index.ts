@@ -317,6 +317,15 @@ export {
   type PreviewClaimAllParameters,
   type PreviewClaimAllReturnType,
 } from "./actions/public/previewClaimAll.js";
+export {
+  type AuditDiscrepancy,
+  auditProtocol,
+  type AuditProtocolErrorType,
+  type AuditProtocolParameters,
+  type AuditProtocolReturnType,
+  type TokenReconciliation,
+} from "./actions/public/auditProtocol.js";
+export type { LedgerInconsistency } from "./utils/ledgerReplay.js";
 export { CLAIM_ALL_GAS_PER_TRANSACTION } from "./utils/claimAllBatches.js";
 export {
   claimAll,

@@ -1,3 +1,4 @@
+import { auditProtocol } from "../actions/public/auditProtocol.js";
 import { getAsset, getAssets } from "../actions/public/getAsset.js";
 import { getAllowance } from "../actions/public/getAllowance.js";
 import { getBalances } from "../actions/public/getBalances.js";
@@ -16,6 +17,7 @@ import type { AnyClient } from "../utils/sendPreparedCall.js";
 import { bindActions, type BoundActions } from "./bindActions.js";
 
 const publicActions = {
+  auditProtocol,
   getAllowance,
   getAsset,
   getAssets,

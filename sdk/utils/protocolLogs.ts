@@ -33,10 +33,11 @@ export async function pinBlock(client: AnyClient, blockNumber?: bigint): Promise
 }
 
 /**
- * Every `eventName` log the protocol emitted from its deployment block to `toBlock`, matching
- * the indexed `args`: one `eth_getLogs` request, or one per `maxBlockRange` blocks.
+ * Every `eventName` log (every log, when no `eventName`) the protocol emitted from its deployment
+ * block to `toBlock`, matching the indexed `args`, in chain order: one `eth_getLogs` request, or
+ * one per `maxBlockRange` blocks.
  */
-export async function scanProtocolLogs<eventName extends ProtocolEventName>(
+export async function scanProtocolLogs<eventName extends ProtocolEventName = ProtocolEventName>(
   client: AnyClient,
   deployment: Deployment,
   {
@@ -45,7 +46,7 @@ export async function scanProtocolLogs<eventName extends ProtocolEventName>(
     toBlock,
     maxBlockRange,
   }: {
-    eventName: eventName;
+    eventName?: eventName | undefined;
     args?: ContractEventArgs<typeof remixProtocolAbi, eventName>;
     toBlock: bigint;
   } & LogScanParameters,
@@ -56,7 +57,7 @@ export async function scanProtocolLogs<eventName extends ProtocolEventName>(
       const logs = await getContractEvents(client, {
         address: deployment.protocol,
         abi: remixProtocolAbi,
-        eventName,
+        ...(eventName === undefined ? {} : { eventName }),
         ...(args === undefined ? {} : { args }),
         strict: true,
         ...range,

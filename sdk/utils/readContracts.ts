@@ -8,8 +8,8 @@ import type { AnyClient } from "./sendPreparedCall.js";
  * enough to stay far below a node's `eth_call` gas cap. */
 export const MULTICALL_CHUNK_SIZE = 250;
 
-/** Calls in flight at once without Multicall3: enough to hide latency, few enough that a public
- * RPC endpoint does not rate-limit a 1,000-asset read. */
+/** Requests in flight at once (calls without Multicall3, or multicall chunks): enough to hide
+ * latency, few enough that a public RPC endpoint does not rate-limit a large read. */
 export const PARALLEL_READS = 16;
 
 /** Options of batched reads. */
@@ -20,8 +20,8 @@ export type BatchReadParameters = {
 
 /**
  * Reads many view calls in as few requests as the chain allows: through Multicall3 (the chain's
- * own, or the deployment's) in chunks of {@link MULTICALL_CHUNK_SIZE}, else one call per request,
- * {@link PARALLEL_READS} at a time.
+ * own, or the deployment's) in chunks of {@link MULTICALL_CHUNK_SIZE}, else one call per request;
+ * {@link PARALLEL_READS} requests at a time.
  * Any failing call fails the whole read with the decoded error.
  */
 export async function readContracts<const contracts extends readonly ContractFunctionParameters[]>(
@@ -45,16 +45,14 @@ export async function readContracts<const contracts extends readonly ContractFun
     for (let start = 0; start < contracts.length; start += MULTICALL_CHUNK_SIZE) {
       chunks.push(contracts.slice(start, start + MULTICALL_CHUNK_SIZE));
     }
-    const results = await Promise.all(
-      chunks.map((chunk) =>
-        multicall(client, {
-          contracts: chunk,
-          allowFailure: false,
-          batchSize: 0,
-          multicallAddress,
-          ...(blockNumber === undefined ? {} : { blockNumber }),
-        }),
-      ),
+    const results = await mapWithConcurrency(chunks, PARALLEL_READS, (chunk) =>
+      multicall(client, {
+        contracts: chunk,
+        allowFailure: false,
+        batchSize: 0,
+        multicallAddress,
+        ...(blockNumber === undefined ? {} : { blockNumber }),
+      }),
     );
     return results.flat() as MulticallReturnType<contracts, false>;
   } catch (error) {

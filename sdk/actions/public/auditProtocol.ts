@@ -1,0 +1,243 @@
+import { type Address, erc20Abi, getAddress } from "viem";
+import { getBalance, readContract } from "viem/actions";
+import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
+import {
+  type DeploymentParameters,
+  resolveDeployment,
+} from "../../deployments/resolveDeployment.js";
+import type { RemixError } from "../../errors/base.js";
+import { toRemixError } from "../../errors/toRemixError.js";
+import { ETH } from "../../utils/constants.js";
+import {
+  type LedgerEvent,
+  type LedgerInconsistency,
+  replayLedger,
+} from "../../utils/ledgerReplay.js";
+import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
+import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
+import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import type { AnyClient } from "../../utils/sendPreparedCall.js";
+import { uniqueTokens } from "../../utils/tokenAmounts.js";
+import { getBalances } from "./getBalances.js";
+
+/** Parameters of {@link auditProtocol}. */
+export type AuditProtocolParameters = DeploymentParameters &
+  BatchReadParameters &
+  LogScanParameters;
+
+/**
+ * One token's reconciliation. Flows come from the events, what is owed from the contract's state:
+ * `paidIn = claimed + feesWithdrawn + claimable + inTransit + feesAccrued` (conservation) and the
+ * contract's balance covers `claimable + inTransit + feesAccrued` (solvency).
+ */
+export type TokenReconciliation = {
+  token: Address;
+  /** Every payment ever made, fees included. */
+  paidIn: bigint;
+  /** Paid out to creators. */
+  claimed: bigint;
+  /** Fees paid out to the treasury. */
+  feesWithdrawn: bigint;
+  /** Claimable now by asset owners (sum of every asset's collectable balance). */
+  claimable: bigint;
+  /** Still on its way up the remix tree (sum of every remix's splittable net balance). */
+  inTransit: bigint;
+  /** Fees charged and not yet withdrawn. */
+  feesAccrued: bigint;
+  /** `claimable + inTransit + feesAccrued`: what the contract owes. */
+  owed: bigint;
+  /** What the contract holds. */
+  balance: bigint;
+  /** `balance - owed`: zero when everything is accounted for, negative when insolvent. */
+  surplus: bigint;
+  /** Whether every unit paid in is claimed, withdrawn or still owed. */
+  conserved: boolean;
+  /** Whether the balance covers everything owed. */
+  solvent: boolean;
+};
+
+/** Where the contract's books and its events disagree. */
+export type AuditDiscrepancy =
+  | ({ kind: "event" } & LedgerInconsistency)
+  | {
+      kind: "state";
+      token: Address;
+      /** `null` for the protocol's accrued fees. */
+      assetId: bigint | null;
+      field: "collectable" | "splittableGross" | "splittableNet" | "accruedFees";
+      /** What the events add up to. */
+      expected: bigint;
+      /** What the contract's state says. */
+      actual: bigint;
+    };
+
+/** What {@link auditProtocol} resolves to. */
+export type AuditProtocolReturnType = {
+  /** The block everything was read at. */
+  blockNumber: bigint;
+  /** Assets registered. */
+  assetCount: number;
+  /** Protocol events replayed. */
+  eventCount: number;
+  /** Per token: ETH first, then every token ever allowlisted or paid in. */
+  tokens: TokenReconciliation[];
+  /** Every disagreement found, in chain order for events, then by token and asset. */
+  discrepancies: AuditDiscrepancy[];
+  /** True when every token is conserved and solvent and nothing disagrees. */
+  ok: boolean;
+};
+
+/** What {@link auditProtocol} rejects with: always a {@link RemixError} subclass. */
+export type AuditProtocolErrorType = RemixError;
+
+/**
+ * Audits the whole protocol at one block: rebuilds every flow of money from the events (each
+ * payment, forward, split, claim and fee withdrawal, with the contract's rules), checks each
+ * event against the books so far, compares the rebuilt balance of every asset in every token
+ * with the contract's state, and reconciles each token: conservation (paid in = claimed + fees
+ * withdrawn + owed) and solvency (the contract's balance covers what it owes). One log request
+ * plus batched reads, whatever the number of assets.
+ *
+ * @example
+ * const audit = await auditProtocol(publicClient);
+ * if (!audit.ok) console.error(audit.discrepancies);
+ */
+export async function auditProtocol(
+  client: AnyClient,
+  parameters: AuditProtocolParameters = {},
+): Promise<AuditProtocolReturnType> {
+  const deployment = resolveDeployment(client, parameters);
+  const blockNumber = await pinBlock(client, parameters.blockNumber);
+  const logs = await scanProtocolLogs(client, deployment, {
+    toBlock: blockNumber,
+    maxBlockRange: parameters.maxBlockRange,
+  });
+  const events = logs.flatMap((log): LedgerEvent[] => {
+    switch (log.eventName) {
+      case "ParentLinked":
+      case "Paid":
+      case "RoyaltyForwarded":
+      case "Split":
+      case "Claimed":
+      case "FeesWithdrawn":
+        return [log];
+      default:
+        return [];
+    }
+  });
+  const { ledgers, inconsistencies } = replayLedger(events);
+  const assetCount = logs.filter(({ eventName }) => eventName === "AssetRegistered").length;
+  const tokens = uniqueTokens([
+    ETH,
+    ...logs.flatMap((log) =>
+      log.eventName === "TokenAllowlistUpdated" ? [getAddress(log.args.token)] : [],
+    ),
+    ...ledgers.keys(),
+  ]);
+
+  const assetIds = Array.from({ length: assetCount }, (_, index) => BigInt(index + 1));
+  const [balances, fees, holdings] = await Promise.all([
+    getBalances(client, { deployment, assetIds, tokens, blockNumber }),
+    readContracts(
+      client,
+      deployment,
+      tokens.map(
+        (token) =>
+          ({
+            address: deployment.protocol,
+            abi: remixProtocolAbi,
+            functionName: "accruedFees",
+            args: [token],
+          }) as const,
+      ),
+      { blockNumber },
+    ),
+    tokenHoldings(client, deployment.protocol, tokens, blockNumber),
+  ]);
+
+  const discrepancies: AuditDiscrepancy[] = inconsistencies.map((found) => ({
+    kind: "event",
+    ...found,
+  }));
+  const reconciliations = tokens.map((token, t): TokenReconciliation => {
+    const ledger = ledgers.get(token);
+    const state = (
+      assetId: bigint | null,
+      field: Extract<AuditDiscrepancy, { kind: "state" }>["field"],
+      expected: bigint,
+      actual: bigint,
+    ) => {
+      if (expected !== actual) {
+        discrepancies.push({ kind: "state", token, assetId, field, expected, actual });
+      }
+    };
+    let claimable = 0n;
+    let inTransit = 0n;
+    for (const [a, assetId] of assetIds.entries()) {
+      const read = balances[a * tokens.length + t];
+      if (!read) continue;
+      const rebuilt = ledger?.splittable.get(assetId) ?? { gross: 0n, net: 0n };
+      state(assetId, "collectable", ledger?.collectable.get(assetId) ?? 0n, read.collectable);
+      state(assetId, "splittableGross", rebuilt.gross, read.splittable.gross);
+      state(assetId, "splittableNet", rebuilt.net, read.splittable.net);
+      claimable += read.collectable;
+      inTransit += read.splittable.net;
+    }
+    const feesAccrued = fees[t] ?? 0n;
+    const feesWithdrawn = ledger?.feesWithdrawn ?? 0n;
+    state(null, "accruedFees", (ledger?.feesCharged ?? 0n) - feesWithdrawn, feesAccrued);
+    const paidIn = ledger?.paidIn ?? 0n;
+    const claimed = ledger?.claimed ?? 0n;
+    const owed = claimable + inTransit + feesAccrued;
+    const balance = holdings[t] ?? 0n;
+    return {
+      token,
+      paidIn,
+      claimed,
+      feesWithdrawn,
+      claimable,
+      inTransit,
+      feesAccrued,
+      owed,
+      balance,
+      surplus: balance - owed,
+      conserved: paidIn === claimed + feesWithdrawn + owed,
+      solvent: balance >= owed,
+    };
+  });
+  return {
+    blockNumber,
+    assetCount,
+    eventCount: events.length,
+    tokens: reconciliations,
+    discrepancies,
+    ok:
+      discrepancies.length === 0 &&
+      reconciliations.every(({ conserved, solvent }) => conserved && solvent),
+  };
+}
+
+/** The protocol's balance of each token (ETH first) at `blockNumber`. */
+async function tokenHoldings(
+  client: AnyClient,
+  holder: Address,
+  tokens: readonly Address[],
+  blockNumber: bigint,
+): Promise<bigint[]> {
+  return Promise.all(
+    tokens.map((token) =>
+      (token === ETH
+        ? getBalance(client, { address: holder, blockNumber })
+        : readContract(client, {
+            address: token,
+            abi: erc20Abi,
+            functionName: "balanceOf",
+            args: [holder],
+            blockNumber,
+          })
+      ).catch((error: unknown) => {
+        throw toRemixError(error);
+      }),
+    ),
+  );
+}
