@@ -43,7 +43,7 @@ export type TokenLedger = {
 
 /** An event that contradicts the books built from the events before it. */
 export type LedgerInconsistency = {
-  eventName: LedgerEvent["eventName"];
+  eventName: "Split" | "Claimed" | "FeesWithdrawn";
   token: Address;
   assetId: bigint | null;
   /** What the books say the event should carry. */
@@ -95,7 +95,7 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
     }
   };
   const check = (
-    event: LedgerEvent,
+    event: Extract<LedgerEvent, { eventName: LedgerInconsistency["eventName"] }>,
     token: Address,
     assetId: bigint | null,
     expected: bigint,
