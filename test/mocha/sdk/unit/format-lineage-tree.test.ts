@@ -1,0 +1,67 @@
+import { expect } from "chai";
+import { zeroAddress, zeroHash } from "viem";
+import { type Asset, formatBps, formatLineageTree, type Lineage } from "../../../../sdk/index.js";
+
+const asset = (assetId: bigint): Asset => ({
+  assetId,
+  owner: zeroAddress,
+  createdAt: 0n,
+  contentHash: zeroHash,
+  metadataUri: `ipfs://${assetId}`,
+  parentCount: 0,
+  childCount: 0,
+});
+
+describe("sdk formatLineageTree", function () {
+  it("draws descendants with their shares, counts what is cut, and refers to repeats", function () {
+    // 1 <- 2 (30%) <- 4 (5%); 1 <- 3 (10%); 4 also remixes 3 (7.5%); 1 <- 5, 6 (1% each).
+    const lineage: Lineage = {
+      rootId: 1n,
+      blockNumber: 9n,
+      nodes: [1n, 2n, 3n, 4n, 5n, 6n].map(asset),
+      edges: [
+        { childId: 2n, parentId: 1n, shareBps: 3_000 },
+        { childId: 3n, parentId: 1n, shareBps: 1_000 },
+        { childId: 4n, parentId: 2n, shareBps: 500 },
+        { childId: 4n, parentId: 3n, shareBps: 750 },
+        { childId: 5n, parentId: 1n, shareBps: 100 },
+        { childId: 6n, parentId: 1n, shareBps: 100 },
+      ],
+      ancestors: [],
+      descendants: [2n, 3n, 4n, 5n, 6n],
+    };
+    expect(formatLineageTree(lineage, { maxBranches: 3 }).split("\n")).to.deep.equal([
+      "#1 ipfs://1",
+      "├─ #2 ipfs://2  pays 30.00%",
+      "│  └─ #4 ipfs://4  pays 5.00%",
+      "├─ #3 ipfs://3  pays 10.00%",
+      "│  └─ #4 ipfs://4  pays 7.50%  (drawn above)",
+      "├─ #5 ipfs://5  pays 1.00%",
+      "└─ … 1 more",
+    ]);
+  });
+
+  it("draws what the root remixes below its own remixes", function () {
+    const lineage: Lineage = {
+      rootId: 2n,
+      blockNumber: 9n,
+      nodes: [1n, 2n, 3n].map(asset),
+      edges: [
+        { childId: 2n, parentId: 1n, shareBps: 3_000 },
+        { childId: 3n, parentId: 2n, shareBps: 2_000 },
+      ],
+      ancestors: [1n],
+      descendants: [3n],
+    };
+    expect(
+      formatLineageTree(lineage, { label: ({ assetId }) => `asset ${assetId}` }).split("\n"),
+    ).to.deep.equal([
+      "asset 2",
+      "└─ asset 3  pays 20.00%",
+      "",
+      "asset 2 remixes:",
+      "└─ asset 1  gets 30.00%",
+    ]);
+    expect(formatBps(5)).to.equal("0.05%");
+  });
+});
