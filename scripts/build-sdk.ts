@@ -1,19 +1,22 @@
 /**
- * Builds the SDK package entry `remix-royalties/sdk` into `dist/sdk/`: one ES module bundled by
- * esbuild (dependencies such as viem stay external) and type declarations emitted by tsc.
+ * Builds the package: the SDK entry `remix-royalties/sdk` into `dist/sdk/` (one ES module bundled
+ * by esbuild, dependencies such as viem external, type declarations emitted by tsc) and the
+ * `remix` command line into `dist/cli/remix.js`.
  *
  *   node scripts/build-sdk.ts
  */
 import { execFileSync } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { chmod, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = `${root}dist/sdk`;
+const cliOut = `${root}dist/cli/remix.js`;
 
 await rm(outDir, { recursive: true, force: true });
+await rm(`${root}dist/cli`, { recursive: true, force: true });
 await build({
   entryPoints: [`${root}sdk/index.ts`],
   outfile: `${outDir}/index.js`,
@@ -25,6 +28,17 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+await build({
+  entryPoints: [`${root}scripts/cli/remix.ts`],
+  outfile: cliOut,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  packages: "external",
+  target: "node22",
+  logLevel: "warning",
+});
+await chmod(cliOut, 0o755);
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(
   process.execPath,
@@ -42,4 +56,4 @@ execFileSync(
   ],
   { stdio: "inherit" },
 );
-console.log(`built ${outDir}`);
+console.log(`built ${outDir} and ${cliOut}`);

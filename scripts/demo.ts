@@ -31,8 +31,9 @@ import {
   withdrawFees,
 } from "../sdk/index.js";
 import { type AccountClient, hardhatClients } from "./lib/hardhatClients.js";
-import { formatAmount, formatTable } from "./lib/format.js";
+import { formatAmount } from "./lib/format.js";
 import { progressBar } from "./lib/progress.js";
+import { reconciliationTable } from "./lib/reconciliationTable.js";
 
 const TEMPLATE_REMIXES = 10_000;
 const DATASET_SIZE = 100;
@@ -333,25 +334,11 @@ const audit = await auditProtocol(publicClient, at);
 console.log(
   `\n    Reconciliation at block ${audit.blockNumber}: ${audit.eventCount.toLocaleString("en-US")} money events replayed over ${audit.assetCount.toLocaleString("en-US")} assets`,
 );
-const rows = audit.tokens.map((t) => {
-  const decimals = t.token === ETH ? 18 : 6;
-  const cell = (amount: bigint) => formatAmount(amount, decimals);
-  return [
-    symbol(t.token),
-    cell(t.paidIn),
-    cell(t.claimed),
-    cell(t.claimable),
-    cell(t.inTransit),
-    cell(t.feesAccrued + t.feesWithdrawn),
-    cell(t.balance),
-    t.conserved && t.solvent && t.surplus === 0n ? "✓" : "✗",
-  ];
-});
 console.log(
-  formatTable(
-    ["token", "paid in", "claimed", "claimable", "in transit", "fees", "contract holds", "ok"],
-    rows,
-  )
+  reconciliationTable(audit.tokens, (token) => ({
+    symbol: symbol(token),
+    decimals: token === ETH ? 18 : 6,
+  }))
     .split("\n")
     .map((line) => `    ${line}`)
     .join("\n"),

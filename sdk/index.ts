@@ -327,6 +327,11 @@ export {
 } from "./actions/public/auditProtocol.js";
 export type { LedgerInconsistency } from "./utils/ledgerReplay.js";
 export { formatBps } from "./format/formatBps.js";
+export {
+  formatLineageDot,
+  formatLineageMermaid,
+  type LineageLabel,
+} from "./format/formatLineageGraph.js";
 export { formatLineageTree, type FormatLineageTreeOptions } from "./format/formatLineageTree.js";
 export { CLAIM_ALL_GAS_PER_TRANSACTION } from "./utils/claimAllBatches.js";
 export {

@@ -5,6 +5,7 @@ import type { Deployment } from "./deployment.js";
 /** The futures of `ignition/modules/RemixProtocol.ts`, as Ignition names them. */
 const PROTOCOL_FUTURE = "RemixProtocol#RemixProtocol";
 const LICENSING_FUTURE = "RemixProtocol#Licensing";
+const LOCAL_MULTICALL3_FUTURE = "LocalDevelopment#Multicall3";
 
 /** What Ignition's `deployed_addresses.json` does not say about a deployment. */
 export type DeploymentFromIgnitionOptions = {
@@ -12,7 +13,8 @@ export type DeploymentFromIgnitionOptions = {
   chainId: number;
   /** The block the protocol was deployed in (default 0: scans start at genesis). */
   fromBlock?: bigint | undefined;
-  /** A Multicall3-compatible contract on the chain, if its viem definition lacks one. */
+  /** A Multicall3-compatible contract on the chain, if its viem definition lacks one; default the
+   * one the `LocalDevelopment` module deployed, if it did. */
   multicall3?: Address | undefined;
 };
 
@@ -27,8 +29,13 @@ export type DeploymentFromIgnitionOptions = {
  */
 export function deploymentFromIgnition(
   deployedAddresses: Readonly<Record<string, string>>,
-  { chainId, fromBlock = 0n, multicall3 }: DeploymentFromIgnitionOptions,
+  { chainId, fromBlock = 0n, multicall3: given }: DeploymentFromIgnitionOptions,
 ): Deployment {
+  // The LocalDevelopment module deploys a Multicall3 for local nodes; use it unless told otherwise.
+  const local = deployedAddresses[LOCAL_MULTICALL3_FUTURE];
+  const multicall3 =
+    given ??
+    (local === undefined ? undefined : futureAddress(deployedAddresses, LOCAL_MULTICALL3_FUTURE));
   return {
     chainId,
     protocol: futureAddress(deployedAddresses, PROTOCOL_FUTURE),

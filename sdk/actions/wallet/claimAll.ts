@@ -43,6 +43,8 @@ export type ClaimAllParameters = LogScanParameters & {
    * Default {@link CLAIM_ALL_GAS_PER_TRANSACTION}.
    */
   gasPerTransaction?: bigint | undefined;
+  /** Called after each transaction is mined, with how many of how many are done (for progress). */
+  onTransaction?: ((receipt: TransactionReceipt, done: number, total: number) => void) | undefined;
 };
 
 /** What {@link claimAll} resolves to. */
@@ -121,7 +123,9 @@ export async function claimAll(
   const transactions: TransactionReceipt[] = [];
   // In order: each split must land before the claims (and later splits) that rely on it.
   for (const prepared of calls) {
-    transactions.push(await sendPreparedCall(client, prepared, parameters));
+    const receipt = await sendPreparedCall(client, prepared, parameters);
+    transactions.push(receipt);
+    parameters.onTransaction?.(receipt, transactions.length, calls.length);
   }
   return { claimed: claimedTotals(transactions, deployment.protocol), transactions };
 }

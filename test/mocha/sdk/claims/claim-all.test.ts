@@ -175,7 +175,15 @@ describeOnNodes("sdk claimAll", (env) => {
     expect(gas.every((units) => units > 21_000n && units <= 200_000n)).to.equal(true);
 
     const ethBefore = await e.publicClient.getBalance({ address: recipient });
-    const { claimed, transactions } = await claimAll(e.alice, parameters);
+    const progress: [string, number, number][] = [];
+    const { claimed, transactions } = await claimAll(e.alice, {
+      ...parameters,
+      onTransaction: ({ transactionHash }, done, total) =>
+        progress.push([transactionHash, done, total]),
+    });
+    expect(progress).to.deep.equal(
+      transactions.map(({ transactionHash }, index) => [transactionHash, index + 1, 4]),
+    );
     expect(claimed).to.deep.equal(preview.totals);
     expect(claimed).to.deep.equal([
       { token: ETH, amount: ALICE_ETH + parseEther("0.44") + 13_437n },

@@ -1,12 +1,11 @@
 import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect } from "chai";
+import { buildPackage, root } from "../../helpers/packageBuild.js";
 import { describeOnNodes } from "../helpers/env.js";
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
 /** The README's SDK integration example: the TypeScript block after `<!-- sdk-example -->`. */
 async function readmeExample(): Promise<string> {
@@ -16,17 +15,11 @@ async function readmeExample(): Promise<string> {
   return match[1];
 }
 
-let build: Promise<unknown> | undefined;
-/** The example imports the published entry point `remix-royalties/sdk`: build it once per run. */
-function buildSdk(): Promise<unknown> {
-  build ??= run(process.execPath, [`${root}scripts/build-sdk.ts`], { cwd: root });
-  return build;
-}
-
 describeOnNodes("README SDK example", (env) => {
   before(async function () {
     this.timeout(120_000);
-    await buildSdk();
+    // The example imports the published entry point `remix-royalties/sdk`.
+    await buildPackage();
   });
 
   it("runs as written against a node with the protocol deployed", async function () {

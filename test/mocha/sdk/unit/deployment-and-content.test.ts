@@ -104,6 +104,20 @@ describe("sdk deploymentFromIgnition", function () {
     });
   });
 
+  it("takes the Multicall3 the LocalDevelopment module deployed, unless one is given", function () {
+    const local = {
+      ...addresses,
+      "LocalDevelopment#Multicall3": "0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9",
+    };
+    expect(deploymentFromIgnition(local, { chainId: 31337 }).multicall3).to.equal(
+      "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+    );
+    const given = "0xcA11bde05977b3631167028862bE2a173976CA11";
+    expect(
+      deploymentFromIgnition(local, { chainId: 31337, multicall3: given }).multicall3,
+    ).to.equal(given);
+  });
+
   it("refuses a file without the licensing contract", function () {
     expect(() =>
       deploymentFromIgnition(

@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import { zeroAddress, zeroHash } from "viem";
-import { type Asset, formatBps, formatLineageTree, type Lineage } from "../../../../sdk/index.js";
+import {
+  type Asset,
+  formatBps,
+  formatLineageDot,
+  formatLineageMermaid,
+  formatLineageTree,
+  type Lineage,
+} from "../../../../sdk/index.js";
 
 const asset = (assetId: bigint): Asset => ({
   assetId,
@@ -63,5 +70,40 @@ describe("sdk formatLineageTree", function () {
       "└─ asset 1  gets 30.00%",
     ]);
     expect(formatBps(5)).to.equal("0.05%");
+  });
+});
+
+describe("sdk formatLineageDot and formatLineageMermaid", function () {
+  const lineage: Lineage = {
+    rootId: 1n,
+    blockNumber: 9n,
+    nodes: [1n, 2n].map(asset),
+    edges: [{ childId: 2n, parentId: 1n, shareBps: 3_000 }],
+    ancestors: [],
+    descendants: [2n],
+  };
+
+  it("draws a DOT digraph with remixes pointing to the parents they pay", function () {
+    expect(formatLineageDot(lineage, ({ assetId }) => `asset "${assetId}"`)).to.equal(
+      [
+        "digraph lineage {",
+        "  rankdir=BT;",
+        '  a1 [label="asset \\"1\\"", style=bold];',
+        '  a2 [label="asset \\"2\\""];',
+        '  a2 -> a1 [label="30.00%"];',
+        "}",
+      ].join("\n"),
+    );
+  });
+
+  it("draws a Mermaid flowchart", function () {
+    expect(formatLineageMermaid(lineage)).to.equal(
+      [
+        "flowchart BT",
+        '  a1["#1 ipfs://1"]',
+        '  a2["#2 ipfs://2"]',
+        '  a2 -- "30.00%" --> a1',
+      ].join("\n"),
+    );
   });
 });

@@ -1,0 +1,79 @@
+import { type Address, erc20Abi, isAddress, parseUnits } from "viem";
+import { ETH, UseKind } from "../../sdk/index.js";
+import { formatAmount } from "../lib/format.js";
+import type { CliContext } from "./context.js";
+import { CliError } from "./output.js";
+
+/** `eth` (any case) for ETH, else a token address. */
+export function parseToken(value: string): Address {
+  if (value.toLowerCase() === "eth") return ETH;
+  if (!isAddress(value)) throw new CliError(`${value} is neither "eth" nor a token address`);
+  return value;
+}
+
+/** Decimals of `token` (18 for ETH), read from the chain. */
+export async function decimalsOf(context: CliContext, token: Address): Promise<number> {
+  if (token === ETH) return 18;
+  return context.publicClient.readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: "decimals",
+  });
+}
+
+/** A decimal amount such as `1.5` in `token`'s smallest unit, exactly (no floating point). */
+export async function parseAmount(
+  context: CliContext,
+  value: string,
+  token: Address,
+): Promise<bigint> {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new CliError(`${value} is not a decimal amount`);
+  const decimals = await decimalsOf(context, token);
+  const fraction = value.split(".")[1] ?? "";
+  if (fraction.length > decimals) {
+    throw new CliError(`${value} has more than the token's ${decimals} decimals`);
+  }
+  return parseUnits(value, decimals);
+}
+
+/** A positive integer id (asset or licence). */
+export function parseId(value: string): bigint {
+  if (!/^\d+$/.test(value) || BigInt(value) === 0n) throw new CliError(`${value} is not an id`);
+  return BigInt(value);
+}
+
+const KINDS: Record<string, UseKind> = {
+  view: UseKind.View,
+  commercial: UseKind.Commercial,
+  remix: UseKind.Remix,
+  "ai-training": UseKind.AITraining,
+  "ai-inference": UseKind.AIInference,
+};
+
+/** A use kind by its CLI name: view, commercial, remix, ai-training, ai-inference. */
+export function parseKind(value: string): UseKind {
+  const kind = KINDS[value];
+  if (kind === undefined) {
+    throw new CliError(`${value} is not a use kind (${Object.keys(KINDS).join(", ")})`);
+  }
+  return kind;
+}
+
+/** The CLI name of a use kind. */
+export function kindName(kind: UseKind): string {
+  return Object.keys(KINDS).find((name) => KINDS[name] === kind) ?? String(kind);
+}
+
+/** `amount` of `token` for people: `1.50 ETH`, `1,000.00 dUSD`. */
+export async function describeAmount(
+  context: CliContext,
+  token: Address,
+  amount: bigint,
+): Promise<string> {
+  if (token === ETH) return `${formatAmount(amount, 18)} ETH`;
+  const [decimals, symbol] = await Promise.all([
+    decimalsOf(context, token),
+    context.publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" }),
+  ]);
+  return `${formatAmount(amount, decimals)} ${symbol}`;
+}

@@ -1,0 +1,120 @@
+import type { Command } from "commander";
+import type { Address } from "viem";
+import {
+  auditProtocol,
+  ETH,
+  formatLineageDot,
+  formatLineageMermaid,
+  formatLineageTree,
+  getLineage,
+  type LineageDirection,
+} from "../../../sdk/index.js";
+import { reconciliationTable } from "../../lib/reconciliationTable.js";
+import { decimalsOf, parseId } from "../amounts.js";
+import type { CliContext } from "../context.js";
+import { CliError, print, toJson } from "../output.js";
+import type { Action } from "../program.js";
+
+const FORMATS = ["tree", "json", "dot", "mermaid"] as const;
+
+/** `lineage` and `audit`: what auditors read. */
+export function auditCommands(program: Command, action: Action): void {
+  program
+    .command("lineage <assetId>")
+    .description("an asset's ancestors and descendants, with the share on every link")
+    .option("--format <format>", `${FORMATS.join(", ")}`, "tree")
+    .option("--direction <direction>", "ancestors, descendants or both", "both")
+    .option(
+      "--max-branches <count>",
+      "tree: children drawn per asset before counting the rest",
+      "20",
+    )
+    .action(
+      action(
+        async (
+          context,
+          id: string,
+          options: { format: string; direction: string; maxBranches: string },
+        ) => {
+          if (!(FORMATS as readonly string[]).includes(options.format)) {
+            throw new CliError(`--format ${options.format}: expected ${FORMATS.join(", ")}`);
+          }
+          const lineage = await getLineage(context.publicClient, {
+            deployment: context.deployment,
+            assetId: parseId(id),
+            direction: options.direction as LineageDirection,
+          });
+          const drawn = {
+            tree: () => formatLineageTree(lineage, { maxBranches: Number(options.maxBranches) }),
+            json: () => toJson(lineage),
+            dot: () => formatLineageDot(lineage),
+            mermaid: () => formatLineageMermaid(lineage),
+          }[options.format as (typeof FORMATS)[number]];
+          console.log(context.json ? toJson(lineage) : drawn());
+        },
+      ),
+    );
+
+  program
+    .command("audit")
+    .description(
+      "rebuild every flow from the events and check conservation and solvency per token (exit 1 if anything does not reconcile)",
+    )
+    .action(
+      action(async (context) => {
+        const audit = await auditProtocol(context.publicClient, { deployment: context.deployment });
+        const units = await tokenUnits(
+          context,
+          audit.tokens.map(({ token }) => token),
+        );
+        print(context.json, audit, () =>
+          [
+            `audit at block ${audit.blockNumber}: ${audit.eventCount} money events over ${audit.assetCount} assets`,
+            reconciliationTable(
+              audit.tokens,
+              (token) => units.get(token) ?? { symbol: token, decimals: 0 },
+            ),
+            ...audit.discrepancies.map((found) =>
+              found.kind === "state"
+                ? `✗ ${found.assetId === null ? "protocol" : `asset #${found.assetId}`} ${found.field} in ${units.get(found.token)?.symbol}: events give ${found.expected}, the contract holds ${found.actual}`
+                : `✗ ${found.eventName} of asset #${found.assetId} in ${units.get(found.token)?.symbol} (tx ${found.transactionHash}): expected ${found.expected}, got ${found.actual}`,
+            ),
+            ...audit.tokens
+              .filter(({ solvent }) => !solvent)
+              .map(
+                ({ token, surplus }) =>
+                  `✗ ${units.get(token)?.symbol}: insolvent, short by ${-surplus}`,
+              ),
+            audit.ok ? "audit passed" : "AUDIT FAILED",
+          ].join("\n"),
+        );
+        if (!audit.ok) process.exitCode = 1;
+      }),
+    );
+}
+
+async function tokenUnits(context: CliContext, tokens: readonly Address[]) {
+  const entries = await Promise.all(
+    tokens.map(async (token) => {
+      if (token === ETH) return [token, { symbol: "ETH", decimals: 18 }] as const;
+      const [symbol, decimals] = await Promise.all([
+        context.publicClient.readContract({
+          address: token,
+          abi: [
+            {
+              type: "function",
+              name: "symbol",
+              stateMutability: "view",
+              inputs: [],
+              outputs: [{ type: "string" }],
+            },
+          ],
+          functionName: "symbol",
+        }),
+        decimalsOf(context, token),
+      ]);
+      return [token, { symbol, decimals }] as const;
+    }),
+  );
+  return new Map(entries);
+}

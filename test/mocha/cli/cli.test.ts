@@ -1,0 +1,312 @@
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import { expect } from "chai";
+import { encodeAbiParameters, keccak256, parseEther, toHex } from "viem";
+import { buildPackage, root } from "../helpers/packageBuild.js";
+import { describeOnNodes, type SdkEnv } from "../sdk/helpers/env.js";
+
+const run = promisify(execFile);
+
+// The nodes' well-known development keys (mnemonic "test test ... junk"), by wallet.
+const KEYS = {
+  alice: "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+  bob: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+  payer: "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+} as const;
+
+type Result = { code: number; stdout: string; stderr: string };
+
+/** Runs the built `remix` CLI against `e`'s node and deployment, signing as `signer`. */
+async function remix(
+  e: SdkEnv,
+  signer: keyof typeof KEYS | null,
+  ...args: string[]
+): Promise<Result> {
+  const deploymentFile = `${root}.tmp/cli-deployment-${e.node.kind}.json`;
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: "0" };
+  delete env.REMIX_PRIVATE_KEY;
+  if (signer) env.REMIX_PRIVATE_KEY = KEYS[signer];
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [
+        `${root}dist/cli/remix.js`,
+        "--rpc-url",
+        e.node.url,
+        "--deployment",
+        deploymentFile,
+        ...args,
+      ],
+      { cwd: root, env },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Like {@link remix}, and fails the test unless the command succeeded. */
+async function ok(
+  e: SdkEnv,
+  signer: keyof typeof KEYS | null,
+  ...args: string[]
+): Promise<string[]> {
+  const result = await remix(e, signer, ...args);
+  expect(result.code, result.stderr).to.equal(0);
+  return result.stdout.trim().split("\n");
+}
+
+async function writeFixtures(e: SdkEnv) {
+  await mkdir(`${root}.tmp`, { recursive: true });
+  await writeFile(
+    `${root}.tmp/cli-deployment-${e.node.kind}.json`,
+    JSON.stringify({
+      "RemixProtocol#RemixProtocol": e.deployment.protocol,
+      "RemixProtocol#Licensing": e.deployment.licensing,
+      "LocalDevelopment#Multicall3": e.deployment.multicall3,
+    }),
+  );
+  await writeFile(`${root}.tmp/original.mp4`, "Smartwatch Product Demo, 30 s");
+  await writeFile(`${root}.tmp/remix.mp4`, "Smartwatch Product Demo, Spanish voice-over");
+}
+
+/** A registers #1 (views 1 ETH, free remixes at 10% or more); B remixes it at 30% (#2). */
+async function family(e: SdkEnv) {
+  await ok(e, "alice", "register", `${root}.tmp/original.mp4`, "--uri", "ipfs://a");
+  await ok(e, "alice", "terms", "1", "--kind", "remix", "--min-share", "1000");
+  await ok(e, "bob", "remix", `${root}.tmp/remix.mp4`, "--uri", "ipfs://b", "--parent", "1:3000");
+  await ok(e, "bob", "terms", "2", "--kind", "view", "--price", "1", "--currency", "eth");
+}
+
+describeOnNodes("remix CLI", (env) => {
+  before(async function () {
+    this.timeout(120_000);
+    await buildPackage();
+    await writeFixtures(env());
+  });
+
+  it("registers an original by its file's SHA-256 and a remix buying its licence", async function () {
+    this.timeout(60_000);
+    const e = env();
+    const original = await ok(
+      e,
+      "alice",
+      "register",
+      `${root}.tmp/original.mp4`,
+      "--uri",
+      "ipfs://a",
+    );
+    const hash = await sha256(`${root}.tmp/original.mp4`);
+    expect(original).to.deep.equal([`registered #1 (SHA-256 ${hash})`]);
+    expect(
+      await ok(e, "alice", "terms", "1", "--kind", "remix", "--min-share", "1000"),
+    ).to.deep.equal(["#1 remix terms v1: 0.00 ETH"]);
+    const json = await ok(
+      e,
+      "bob",
+      "--json",
+      "remix",
+      `${root}.tmp/remix.mp4`,
+      "--uri",
+      "ipfs://b",
+      "--parent",
+      "1:3000",
+    );
+    const parsed = JSON.parse(json.join("\n")) as { assetId: string; licenceIds: string[] };
+    expect(parsed.assetId).to.equal("2");
+    expect(parsed.licenceIds).to.deep.equal(["1"]);
+  });
+
+  it("pays for views, shows the balance and claims it with the money split up the tree", async function () {
+    this.timeout(60_000);
+    const e = env();
+    await family(e);
+    expect(await ok(e, "payer", "pay", "2", "--views", "3")).to.deep.equal([
+      "paid 3.00 ETH for 3 views of #2",
+    ]);
+    const alice = e.alice.account.address;
+    expect(await ok(e, null, "balance", alice)).to.deep.equal([
+      `${alice} can claim 0.90 ETH`,
+      "  #1: 0.90 ETH",
+    ]);
+    const before = await e.publicClient.getBalance({ address: alice });
+    const claimed = await ok(e, "alice", "--json", "claim");
+    const result = JSON.parse(claimed.join("\n")) as {
+      claimed: { token: string; amount: string }[];
+      transactionHashes: `0x${string}`[];
+    };
+    expect(result.claimed).to.deep.equal([
+      { token: "0x0000000000000000000000000000000000000000", amount: parseEther("0.9").toString() },
+    ]);
+    // B's split and A's claim: alice gains exactly 0.90 ETH less the gas she paid.
+    expect(result.transactionHashes).to.have.length(2);
+    let gas = 0n;
+    for (const hash of result.transactionHashes) {
+      const receipt = await e.publicClient.getTransactionReceipt({ hash });
+      gas += receipt.gasUsed * receipt.effectiveGasPrice;
+    }
+    expect(await e.publicClient.getBalance({ address: alice })).to.equal(
+      before + parseEther("0.9") - gas,
+    );
+    expect(await ok(e, null, "balance", alice)).to.deep.equal([`${alice} has nothing to claim`]);
+  });
+
+  it("buys licences singly and in bulk, and lists them", async function () {
+    this.timeout(60_000);
+    const e = env();
+    await family(e);
+    await ok(
+      e,
+      "alice",
+      "terms",
+      "1",
+      "--kind",
+      "ai-training",
+      "--price",
+      "0.01",
+      "--duration",
+      "3600",
+    );
+    await ok(
+      e,
+      "bob",
+      "terms",
+      "2",
+      "--kind",
+      "ai-training",
+      "--price",
+      "0.02",
+      "--duration",
+      "3600",
+    );
+    expect(await ok(e, "payer", "licence", "buy", "1", "--kind", "ai-training")).to.deep.equal([
+      "bought 1 ai-training licence (#2) for 0.01 ETH in one transaction",
+    ]);
+    expect(await ok(e, "payer", "licence", "buy", "1", "2", "--kind", "ai-training")).to.deep.equal(
+      ["bought 2 ai-training licences (#3, #4) for 0.03 ETH in one transaction"],
+    );
+    const listed = await ok(e, null, "licences", e.payer.account.address, "--kind", "ai-training");
+    expect(listed).to.have.length(3);
+    expect(listed[0]).to.match(/^#2 ai-training of asset #1 \(terms v1\), until \S+: usable$/);
+  });
+
+  it("draws lineage as a tree, JSON, DOT and Mermaid", async function () {
+    this.timeout(60_000);
+    const e = env();
+    await family(e);
+    expect(await ok(e, null, "lineage", "1")).to.deep.equal([
+      "#1 ipfs://a",
+      "└─ #2 ipfs://b  pays 30.00%",
+    ]);
+    expect(await ok(e, null, "lineage", "2", "--direction", "ancestors")).to.deep.equal([
+      "#2 ipfs://b",
+      "",
+      "#2 ipfs://b remixes:",
+      "└─ #1 ipfs://a  gets 30.00%",
+    ]);
+    expect(await ok(e, null, "lineage", "1", "--format", "dot")).to.include(
+      '  a2 -> a1 [label="30.00%"];',
+    );
+    expect(await ok(e, null, "lineage", "1", "--format", "mermaid")).to.include(
+      '  a2 -- "30.00%" --> a1',
+    );
+    const json = JSON.parse((await ok(e, null, "lineage", "1", "--format", "json")).join("\n")) as {
+      edges: unknown[];
+    };
+    expect(json.edges).to.deep.equal([{ childId: "2", parentId: "1", shareBps: 3000 }]);
+  });
+
+  it("audits: passes on a consistent state and exits 1 on a tampered one", async function () {
+    this.timeout(60_000);
+    const e = env();
+    await family(e);
+    await ok(e, "payer", "pay", "2", "--views", "1");
+    const passed = await ok(e, null, "audit");
+    expect(passed.at(-1)).to.equal("audit passed");
+    expect(passed.find((line) => line.startsWith("ETH "))?.split(/\s+/)).to.deep.equal([
+      "ETH",
+      "1.00",
+      "0.00",
+      "0.00",
+      "0.90",
+      "0.10",
+      "1.00",
+      "✓",
+    ]);
+    // Tamper: the contract loses ETH it owes, then remix #2's pending balance is inflated.
+    await e.testClient.setBalance({ address: e.deployment.protocol, value: parseEther("0.5") });
+    const insolvent = await remix(e, null, "audit");
+    expect(insolvent.code).to.equal(1);
+    expect(insolvent.stdout).to.include("✗ ETH: insolvent, short by 500000000000000000");
+    expect(insolvent.stdout.trim().split("\n").at(-1)).to.equal("AUDIT FAILED");
+
+    await e.testClient.setBalance({ address: e.deployment.protocol, value: parseEther("1") });
+    await e.testClient.setStorageAt({
+      address: e.deployment.protocol,
+      index: await splittableSlot(e, 2n),
+      value: toHex((parseEther("1") << 128n) + parseEther("1"), { size: 32 }),
+    });
+    const tampered = await remix(e, null, "audit");
+    expect(tampered.code).to.equal(1);
+    expect(tampered.stdout).to.include(
+      "✗ asset #2 splittableNet in ETH: events give 900000000000000000, the contract holds 1000000000000000000",
+    );
+  });
+
+  it("renders errors as one line and exits 1, and refuses to write without a key", async function () {
+    this.timeout(60_000);
+    const e = env();
+    await family(e);
+    const refused = await remix(e, "payer", "pay", "1", "--views", "1");
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr.trim()).to.equal(
+      "error: ContractRevertError: The protocol reverted with UseNotAllowed(1, 0).",
+    );
+    const keyless = await remix(e, null, "claim");
+    expect(keyless.code).to.equal(1);
+    expect(keyless.stderr.trim()).to.equal(
+      "error: no signing key: set REMIX_PRIVATE_KEY, or use --network with an account in Hardhat's keystore",
+    );
+    const badParent = await remix(
+      e,
+      "bob",
+      "remix",
+      `${root}.tmp/remix.mp4`,
+      "--uri",
+      "x",
+      "--parent",
+      "1",
+    );
+    expect(badParent.stderr.trim()).to.equal(
+      "error: --parent 1: expected <assetId>:<basis points>, e.g. 1:3000",
+    );
+  });
+});
+
+async function sha256(path: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  const { readFile } = await import("node:fs/promises");
+  return `0x${createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex")}`;
+}
+
+/** The slot of `_splittable[assetId][ETH]`: the one holding its (net << 128 | gross) today. */
+async function splittableSlot(e: SdkEnv, assetId: bigint): Promise<`0x${string}`> {
+  for (let base = 0n; base < 64n; base++) {
+    const inner = keccak256(
+      encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [assetId, base]),
+    );
+    const slot = keccak256(
+      encodeAbiParameters(
+        [{ type: "address" }, { type: "bytes32" }],
+        ["0x0000000000000000000000000000000000000000", inner],
+      ),
+    );
+    const stored = await e.publicClient.getStorageAt({ address: e.deployment.protocol, slot });
+    if (stored && BigInt(stored) === (parseEther("0.9") << 128n) + parseEther("1")) return slot;
+  }
+  throw new Error("splittable slot not found");
+}
