@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
 
 const require = createRequire(import.meta.url);
 
@@ -14,6 +14,17 @@ export default defineConfig({
     settings: {
       optimizer: { enabled: true, runs: 10_000 },
       evmVersion: "prague",
+    },
+  },
+  networks: {
+    // Any EVM network is configured like this one. The values are configuration variables: Hardhat
+    // reads them from its encrypted keystore (`npx hardhat keystore set SEPOLIA_PRIVATE_KEY`) or
+    // the environment, and only when the network is used.
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("SEPOLIA_PRIVATE_KEY")],
     },
   },
   paths: {

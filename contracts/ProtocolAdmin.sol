@@ -33,16 +33,22 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
     /// @param initialTreasury Receives protocol fees.
     /// @param maxFeeBps Immutable cap on the fee; shares of a remix may use the remaining basis points.
     /// @param initialFeeBps The fee charged from the start.
+    /// @param initialTokens ERC-20s allowlisted from the start (ETH always is), so a deployment
+    /// needs no admin transaction before it takes payments in them, whoever its owner is.
     constructor(
         address initialOwner,
         address initialTreasury,
         uint16 maxFeeBps,
-        uint16 initialFeeBps
+        uint16 initialFeeBps,
+        address[] memory initialTokens
     ) Ownable(initialOwner) {
         if (maxFeeBps > RoyaltyMath.BPS) revert InvalidMaxFee(maxFeeBps);
         MAX_FEE_BPS = maxFeeBps;
         _setTreasury(initialTreasury);
         _setFee(initialFeeBps);
+        for (uint256 i; i < initialTokens.length; ++i) {
+            _setTokenAllowed(initialTokens[i], true);
+        }
     }
 
     /* ADMIN */
@@ -59,9 +65,7 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
 
     /// @inheritdoc IProtocolAdmin
     function setTokenAllowed(address token, bool allowed) external onlyOwner {
-        if (token == address(0)) revert InvalidToken();
-        _allowedTokens[token] = allowed;
-        emit TokenAllowlistUpdated(token, allowed);
+        _setTokenAllowed(token, allowed);
     }
 
     /// @inheritdoc IProtocolAdmin
@@ -105,6 +109,12 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
         uint16 previousFeeBps = _config.feeBps;
         _config.feeBps = newFeeBps;
         emit FeeUpdated(previousFeeBps, newFeeBps);
+    }
+
+    function _setTokenAllowed(address token, bool allowed) private {
+        if (token == address(0)) revert InvalidToken();
+        _allowedTokens[token] = allowed;
+        emit TokenAllowlistUpdated(token, allowed);
     }
 
     function _setTreasury(address newTreasury) private {

@@ -17,13 +17,15 @@ contract RemixProtocol is RoyaltyEngine {
     /// @param initialTreasury Receives protocol fees.
     /// @param maxFeeBps Immutable cap on the fee, in basis points.
     /// @param initialFeeBps The fee charged from the start, in basis points.
+    /// @param initialTokens ERC-20s allowlisted from the start (ETH always is).
     constructor(
         address initialOwner,
         address initialTreasury,
         uint16 maxFeeBps,
-        uint16 initialFeeBps
+        uint16 initialFeeBps,
+        address[] memory initialTokens
     )
-        ProtocolAdmin(initialOwner, initialTreasury, maxFeeBps, initialFeeBps)
+        ProtocolAdmin(initialOwner, initialTreasury, maxFeeBps, initialFeeBps, initialTokens)
         AssetRegistry(_createLicensing(maxFeeBps))
     {}
 

@@ -14,6 +14,7 @@ const protocol = await ethers.deployContract("RemixProtocol", [
   admin.address,
   2_000,
   1_000,
+  [],
 ]);
 const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
 const usd = await ethers.deployContract("MockERC20", ["Bench USD", "bUSD", 6]);

@@ -1,12 +1,14 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 /**
- * Deploys the protocol (which creates its licensing contract). Parameters (all optional):
- * - `owner`: the admin (default: the deploying account);
+ * Deploys the protocol (whose constructor creates its licensing contract). Parameters, all
+ * optional, set per network in `ignition/parameters/<network>.json`:
+ * - `owner`: the admin, for example a multisig (default: the deploying account);
  * - `treasury`: receives protocol fees (default: the deploying account);
  * - `maxFeeBps`: immutable fee cap (default 2,000 = 20%);
- * - `feeBps`: initial fee (default 1,000 = 10%).
- * ERC-20s are allowlisted afterwards by the owner (`setTokenAllowed`); ETH is always accepted.
+ * - `feeBps`: initial fee (default 1,000 = 10%);
+ * - `allowedTokens`: ERC-20s accepted from the start (default none; ETH always is). Allowlist only
+ *   plain tokens whose supply stays below 2^127 (no fee-on-transfer or rebasing tokens).
  */
 export default buildModule("RemixProtocol", (m) => {
   const deployer = m.getAccount(0);
@@ -14,8 +16,9 @@ export default buildModule("RemixProtocol", (m) => {
   const treasury = m.getParameter("treasury", deployer);
   const maxFeeBps = m.getParameter("maxFeeBps", 2_000);
   const feeBps = m.getParameter("feeBps", 1_000);
+  const allowedTokens = m.getParameter<string[]>("allowedTokens", []);
 
-  const protocol = m.contract("RemixProtocol", [owner, treasury, maxFeeBps, feeBps]);
+  const protocol = m.contract("RemixProtocol", [owner, treasury, maxFeeBps, feeBps, allowedTokens]);
   // The protocol's constructor creates its licensing contract; record it as part of the deployment.
   const licensing = m.contractAt("Licensing", m.staticCall(protocol, "LICENSING"));
   return { protocol, licensing };

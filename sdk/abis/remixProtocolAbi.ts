@@ -8,6 +8,7 @@ export const remixProtocolAbi = [
       { internalType: "address", name: "initialTreasury", type: "address" },
       { internalType: "uint16", name: "maxFeeBps", type: "uint16" },
       { internalType: "uint16", name: "initialFeeBps", type: "uint16" },
+      { internalType: "address[]", name: "initialTokens", type: "address[]" },
     ],
     stateMutability: "nonpayable",
     type: "constructor",

@@ -20,7 +20,13 @@ async function deployArgs() {
 describe("constructor", function () {
   it("sets the owner, treasury, fee and fee cap, unpaused and empty", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
-    const protocol = await factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS);
+    const protocol = await factory.deploy(
+      admin.address,
+      treasury.address,
+      MAX_FEE_BPS,
+      FEE_BPS,
+      [],
+    );
     const deployment = protocol.deploymentTransaction()!;
 
     await expect(deployment).to.emit(protocol, "OwnershipTransferred").withArgs(ETH, admin.address);
@@ -42,7 +48,7 @@ describe("constructor", function () {
       [MAX_FEE_BPS, MAX_FEE_BPS],
       [0, 0],
     ]) {
-      const protocol = await factory.deploy(admin.address, treasury.address, maxFee, fee);
+      const protocol = await factory.deploy(admin.address, treasury.address, maxFee, fee, []);
       expect(await protocol.MAX_FEE_BPS()).to.equal(BigInt(maxFee));
       expect(await protocol.feeBps()).to.equal(BigInt(fee));
     }
@@ -50,7 +56,13 @@ describe("constructor", function () {
 
   it("creates its licensing contract, each bound to the other for good", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
-    const protocol = await factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS);
+    const protocol = await factory.deploy(
+      admin.address,
+      treasury.address,
+      MAX_FEE_BPS,
+      FEE_BPS,
+      [],
+    );
     const protocolAddress = await protocol.getAddress();
     // The first contract a contract creates gets the address of its nonce 1 (EIP-161).
     const created = ethers.getCreateAddress({ from: protocolAddress, nonce: 1 });
@@ -64,7 +76,7 @@ describe("constructor", function () {
   it("leaves remixes 100% less the cap: with a 100% cap, no share or minimum above 0", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
     const [, , alice, bob] = await ethers.getSigners();
-    const protocol = await factory.deploy(admin.address, treasury.address, 10_000, 0);
+    const protocol = await factory.deploy(admin.address, treasury.address, 10_000, 0, []);
     const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
     await protocol.connect(alice).registerOriginal(ethers.id("a"), "ipfs://a");
 
@@ -91,7 +103,7 @@ describe("constructor", function () {
   it("reverts with InvalidMaxFee when the cap is above 100%", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
     for (const maxFee of [10_001, 65_535]) {
-      await expect(factory.deploy(admin.address, treasury.address, maxFee, 0))
+      await expect(factory.deploy(admin.address, treasury.address, maxFee, 0, []))
         .to.be.revertedWithCustomError(factory, "InvalidMaxFee")
         .withArgs(maxFee);
     }
@@ -99,7 +111,7 @@ describe("constructor", function () {
 
   it("reverts with FeeAboveMaximum when the initial fee is above the cap", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
-    await expect(factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, MAX_FEE_BPS + 1))
+    await expect(factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, MAX_FEE_BPS + 1, []))
       .to.be.revertedWithCustomError(factory, "FeeAboveMaximum")
       .withArgs(MAX_FEE_BPS + 1, MAX_FEE_BPS);
   });
@@ -107,14 +119,44 @@ describe("constructor", function () {
   it("reverts with InvalidTreasury when the treasury is the zero address", async function () {
     const { factory, admin } = await networkHelpers.loadFixture(deployArgs);
     await expect(
-      factory.deploy(admin.address, ETH, MAX_FEE_BPS, FEE_BPS),
+      factory.deploy(admin.address, ETH, MAX_FEE_BPS, FEE_BPS, []),
     ).to.be.revertedWithCustomError(factory, "InvalidTreasury");
   });
 
   it("reverts with OwnableInvalidOwner when the owner is the zero address", async function () {
     const { factory, treasury } = await networkHelpers.loadFixture(deployArgs);
-    await expect(factory.deploy(ETH, treasury.address, MAX_FEE_BPS, FEE_BPS))
+    await expect(factory.deploy(ETH, treasury.address, MAX_FEE_BPS, FEE_BPS, []))
       .to.be.revertedWithCustomError(factory, "OwnableInvalidOwner")
       .withArgs(ETH);
+  });
+
+  it("allowlists the initial tokens, each with its event, so a deployment takes them at once", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    const [usd, eur] = await Promise.all([
+      ethers.deployContract("MockERC20", ["Test USD", "TUSD", 6]),
+      ethers.deployContract("MockERC20", ["Test EUR", "TEUR", 6]),
+    ]);
+    const tokens = [await usd.getAddress(), await eur.getAddress()];
+    const protocol = await factory.deploy(
+      admin.address,
+      treasury.address,
+      MAX_FEE_BPS,
+      FEE_BPS,
+      tokens,
+    );
+    const deployment = protocol.deploymentTransaction()!;
+    await expect(deployment).to.emit(protocol, "TokenAllowlistUpdated").withArgs(tokens[0], true);
+    await expect(deployment).to.emit(protocol, "TokenAllowlistUpdated").withArgs(tokens[1], true);
+    expect(await protocol.isTokenAllowed(tokens[0]!)).to.equal(true);
+    expect(await protocol.isTokenAllowed(tokens[1]!)).to.equal(true);
+    expect(await protocol.isTokenAllowed(ETH)).to.equal(true);
+    expect(await protocol.isTokenAllowed(admin.address)).to.equal(false);
+  });
+
+  it("reverts with InvalidToken when an initial token is the zero address", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    await expect(
+      factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS, [ETH]),
+    ).to.be.revertedWithCustomError(factory, "InvalidToken");
   });
 });

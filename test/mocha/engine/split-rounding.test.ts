@@ -24,6 +24,7 @@ async function deployWithTinyFeeCap() {
     treasury.address,
     1,
     0,
+    [],
   ]);
   const parents = [
     await registerOriginal(protocol, alice, "P1"),

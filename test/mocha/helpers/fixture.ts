@@ -40,14 +40,15 @@ export function metadataURI(label: string): string {
 /** The protocol at fee 10% (cap 20%), owner/treasury/creators/payer signers, and a 6-decimal token. */
 export async function deployProtocol() {
   const [admin, treasury, alice, bob, carol, payer, stranger] = await ethers.getSigners();
+  const usd = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 6]);
+  // The stablecoin is allowlisted by the constructor, as a deployment's initial tokens are.
   const protocol = await ethers.deployContract("RemixProtocol", [
     admin.address,
     treasury.address,
     MAX_FEE_BPS,
     FEE_BPS,
+    [await usd.getAddress()],
   ]);
-  const usd = await ethers.deployContract("MockERC20", ["Test USD", "TUSD", 6]);
-  await protocol.connect(admin).setTokenAllowed(await usd.getAddress(), true);
   await usd.mint(payer.address, 10n ** 15n);
   await usd.connect(payer).approve(await protocol.getAddress(), ethers.MaxUint256);
   const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());

@@ -10,14 +10,20 @@ import {VM} from "./Vm.sol";
 /// limit (a compiler warning, and warnings fail the strict build). Taking the creation code from the
 /// artifact at run time embeds nothing; the calling test contract is still the deployer.
 library Deployers {
-    /// @dev `new RemixProtocol(owner, treasury, maxFeeBps, feeBps)`.
+    /// @dev `new RemixProtocol(owner, treasury, maxFeeBps, feeBps, [])`: no ERC-20 allowlisted yet.
     function protocol(
         address owner,
         address treasury,
         uint16 maxFeeBps,
         uint16 feeBps
     ) internal returns (RemixProtocol) {
-        return RemixProtocol(deploy("RemixProtocol.sol:RemixProtocol", abi.encode(owner, treasury, maxFeeBps, feeBps)));
+        return
+            RemixProtocol(
+                deploy(
+                    "RemixProtocol.sol:RemixProtocol",
+                    abi.encode(owner, treasury, maxFeeBps, feeBps, new address[](0))
+                )
+            );
     }
 
     /// @dev Deploys `artifact` ("File.sol:Contract") with the ABI-encoded constructor `args`.

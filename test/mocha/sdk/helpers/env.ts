@@ -100,6 +100,7 @@ async function createEnv(kind: NodeKind): Promise<SdkEnv> {
     treasury.account.address,
     MAX_FEE_BPS,
     FEE_BPS,
+    [],
   ]);
   const licensing = (await publicClient.readContract({
     address: protocol.address,

@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import { expect } from "chai";
+import { network } from "hardhat";
+import { type Address, getAddress, isAddress } from "viem";
+import LocalDevelopmentModule from "../../../ignition/modules/LocalDevelopment.js";
+import RemixProtocolModule from "../../../ignition/modules/RemixProtocol.js";
+import {
+  auditProtocol,
+  deploymentFromIgnition,
+  ETH,
+  getProtocolConfig,
+} from "../../../sdk/index.js";
+import { hardhatClients } from "../../../scripts/lib/hardhatClients.js";
+import { root } from "../helpers/packageBuild.js";
+
+const MODULE_PARAMETERS = ["owner", "treasury", "maxFeeBps", "feeBps", "allowedTokens"];
+
+describe("Ignition deployment", function () {
+  it("deploys with a network's parameters: owner, treasury, fees and tokens allowlisted from the start", async function () {
+    const connection = await network.create();
+    const { ethers, ignition } = connection;
+    const [, multisig, treasury] = await ethers.getSigners();
+    const [usd, eur] = await Promise.all([
+      ethers.deployContract("MockERC20", ["Test USD", "TUSD", 6]),
+      ethers.deployContract("MockERC20", ["Test EUR", "TEUR", 6]),
+    ]);
+    const allowedTokens = [await usd.getAddress(), await eur.getAddress()] as Address[];
+    const { protocol, licensing } = await ignition.deploy(RemixProtocolModule, {
+      parameters: {
+        RemixProtocol: {
+          owner: multisig!.address,
+          treasury: treasury!.address,
+          maxFeeBps: 1_500,
+          feeBps: 500,
+          allowedTokens,
+        },
+      },
+    });
+    // The SDK reads the deployment as Ignition records it, and sees the settings.
+    const { publicClient } = await hardhatClients(connection);
+    const deployment = deploymentFromIgnition(
+      {
+        "RemixProtocol#RemixProtocol": await protocol.getAddress(),
+        "RemixProtocol#Licensing": await licensing.getAddress(),
+      },
+      { chainId: await publicClient.getChainId() },
+    );
+    const config = await getProtocolConfig(publicClient, { deployment, tokens: allowedTokens });
+    expect(config).to.deep.include({
+      owner: multisig!.address,
+      treasury: treasury!.address,
+      feeBps: 500,
+      maxFeeBps: 1_500,
+      licensing: deployment.licensing,
+    });
+    expect(config.tokens.map(({ allowed }) => allowed)).to.deep.equal([true, true]);
+    // The constructor's allowlist events are what SDK reads discover tokens from.
+    const audit = await auditProtocol(publicClient, { deployment });
+    expect(audit.tokens.map(({ token }) => token)).to.deep.equal([
+      ETH,
+      ...allowedTokens.map((token) => getAddress(token)),
+    ]);
+    expect(await ethers.provider.getCode(deployment.licensing)).to.not.equal("0x");
+  });
+
+  it("deploys the local development set: the protocol, an allowlisted dUSD and Multicall3", async function () {
+    const { ignition } = await network.create();
+    const { protocol, usd, multicall3 } = await ignition.deploy(LocalDevelopmentModule);
+    expect(await protocol.isTokenAllowed(await usd.getAddress())).to.equal(true);
+    expect(await usd.decimals()).to.equal(6n);
+    expect(await multicall3.getAddress()).to.match(/^0x[0-9a-fA-F]{40}$/);
+  });
+
+  it("ships per-network parameter files that name only the module's parameters", async function () {
+    const file = JSON.parse(await readFile(`${root}ignition/parameters/sepolia.json`, "utf8")) as {
+      RemixProtocol: Record<string, unknown>;
+    };
+    expect(Object.keys(file)).to.deep.equal(["RemixProtocol"]);
+    for (const [name, value] of Object.entries(file.RemixProtocol)) {
+      expect(MODULE_PARAMETERS, name).to.include(name);
+      if (name === "allowedTokens") {
+        for (const token of value as Address[]) expect(isAddress(token), token).to.equal(true);
+      }
+    }
+  });
+});
