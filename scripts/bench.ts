@@ -1,258 +1,67 @@
-// Gas benchmark of the protocol's main operations on the built-in Hardhat network.
-// Prints a Markdown table; the README's performance section quotes it.
-import { network } from "hardhat";
+// Gas benchmark on the built-in Hardhat network: every main operation, the lazy engine against a
+// naive push-to-every-ancestor reference at depths 1 to 1,000, and the SDK's request counts.
+// Prints Markdown tables; the README's performance section quotes them.
+import { depthBench } from "./bench/depth.js";
+import { operationsBench } from "./bench/operations.js";
+import { sdkBench } from "./bench/sdk.js";
 
-const { ethers } = await network.create();
-const [admin, creator, payer, other] = await ethers.getSigners();
-const ETH = ethers.ZeroAddress;
-const DEADLINE = 2n ** 40n;
-const FREE = { currency: ETH, amount: 0n };
-const Kind = { View: 0, Commercial: 1, Remix: 2, AITraining: 3, AIInference: 4 } as const;
+const gas = (value: bigint) => value.toLocaleString("en-US");
 
-const protocol = await ethers.deployContract("RemixProtocol", [
-  admin.address,
-  admin.address,
-  2_000,
-  1_000,
-  [],
-]);
-const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
-const usd = await ethers.deployContract("MockERC20", ["Bench USD", "bUSD", 6]);
-const token = await usd.getAddress();
-await protocol.setTokenAllowed(token, true);
-await usd.mint(payer.address, 10n ** 30n);
-await usd.connect(payer).approve(await protocol.getAddress(), ethers.MaxUint256);
-
-type Receipt = { gasUsed: bigint } | null;
-type Sent = Promise<{ wait(): Promise<Receipt>; data: string }>;
-
-const rows: Array<[string, bigint]> = [];
-let labelCounter = 0;
-const uri = () => `ipfs://${ethers.id(`uri-${labelCounter}`).slice(2, 54)}`; // 59 characters
-const hash = () => ethers.id(`bench-${++labelCounter}`);
-if (uri().length !== 59) throw new Error("benchmark URI must be 59 characters");
-
-/** Intrinsic calldata gas: 4 per zero byte, 16 per other byte. */
-function calldataGas(data: string): bigint {
-  return ethers.getBytes(data).reduce((sum, byte) => sum + (byte === 0 ? 4n : 16n), 0n);
-}
-async function record(label: string, sent: Sent): Promise<bigint> {
-  const receipt = await (await sent).wait();
-  rows.push([label, receipt!.gasUsed]);
-  return receipt!.gasUsed;
-}
-function terms(kind: number, price: bigint, currency = ETH) {
-  return {
-    allowed: true,
-    currency,
-    price,
-    duration: kind === Kind.Remix ? 0 : 365 * 24 * 3600,
-    minShareBps: 0,
-    documentHash: ethers.id(`terms-${kind}`),
-    documentURI: "ipfs://bafkreiterms",
-  };
-}
-async function original(signer = creator): Promise<bigint> {
-  await protocol.connect(signer).registerOriginal(hash(), uri());
-  return protocol.totalAssets();
-}
-/** Publishes free remix terms for `id` (its owner is `creator`). */
-async function openForRemix(id: bigint): Promise<void> {
-  await licensing.connect(creator).setTerms(id, Kind.Remix, terms(Kind.Remix, 0n));
-}
-/** Registers a remix of `parents`, buying their (free) remix licences in the same transaction. */
-function sendRemix(parents: bigint[], shareBps: number): Sent {
-  return licensing.connect(creator).registerRemixWithLicences(
-    hash(),
-    uri(),
-    parents.map((parentId) => ({ parentId, shareBps })),
-    parents.map(() => 0n),
-    parents.map(() => ({ currency: ethers.ZeroAddress, amount: 0n })),
-    DEADLINE,
+/** A Markdown table: the first column left-aligned, the others right. */
+function markdown(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, c) =>
+    Math.max(title.length, ...rows.map((row) => (row[c] ?? "").length)),
   );
-}
-async function remix(parents: bigint[], shareBps = 500): Promise<bigint> {
-  await (await sendRemix(parents, shareBps)).wait();
-  return protocol.totalAssets();
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(" | ")} |`;
+  const rule = `| ${widths.map((width, c) => (c === 0 ? "-".repeat(width) : `${"-".repeat(width - 1)}:`)).join(" | ")} |`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
-// Registration
-await record(
-  "register original, creator's first asset (59-char URI)",
-  protocol.connect(other).registerOriginal(hash(), uri()),
-);
-await record(
-  "register original, creator already holds assets (59-char URI)",
-  protocol.connect(other).registerOriginal(hash(), uri()),
-);
-const roots: bigint[] = [];
-for (let i = 0; i < 16; i++) {
-  roots.push(await original());
-  await openForRemix(roots[i]);
-}
-await record(
-  "publish terms (one use kind)",
-  licensing
-    .connect(creator)
-    .setTerms(roots[0], Kind.Commercial, terms(Kind.Commercial, 10n ** 16n)),
-);
-for (const n of [1, 4, 16]) {
-  await record(
-    `register remix with ${n} parent${n > 1 ? "s" : ""}, buying ${n} free licence${n > 1 ? "s" : ""} in the same tx`,
-    sendRemix(roots.slice(0, n), 500),
-  );
-}
-const heldFor: bigint[] = [];
-for (let i = 0; i < 4; i++) {
-  await licensing
-    .connect(creator)
-    .buyLicence(roots[i], Kind.Remix, creator.address, FREE, DEADLINE);
-  heldFor.push(await licensing.totalLicences());
-}
-await record(
-  "register remix with 4 parents using held licences",
-  protocol.connect(creator).registerRemix(
-    hash(),
-    uri(),
-    roots.slice(0, 4).map((parentId) => ({ parentId, shareBps: 500 })),
-    heldFor,
+console.log("Main operations (gas)\n");
+const operations = await operationsBench();
+console.log(
+  markdown(
+    ["operation", "gas"],
+    operations.map(([label, value]) => [label, gas(value)]),
   ),
 );
 
-// A chain of depth 1,000: asset k remixes asset k-1.
-const depth1 = await remix([roots[0]], 3_000);
-let tip = depth1;
-for (let d = 2; d <= 1_000; d++) {
-  await openForRemix(tip);
-  tip = await remix([tip], 3_000);
-}
-const depth1000 = tip;
-
-// Payments: the first payment creates the asset's balance; steady state pays into nonzero balances.
-// One payment beforehand creates the protocol's fee balances, so depth 1 and 1,000 start alike.
-await protocol.connect(payer).pay(roots[1], ETH, 10n ** 18n, { value: 10n ** 18n });
-await protocol.connect(payer).pay(roots[1], token, 10n ** 6n);
-const payGas: Record<string, bigint> = {};
-for (const [name, id] of [
-  ["depth 1", depth1],
-  ["depth 1,000", depth1000],
-] as const) {
-  const one = { value: 10n ** 18n };
-  await record(
-    `pay ETH, ${name}, first payment`,
-    protocol.connect(payer).pay(id, ETH, 10n ** 18n, one),
-  );
-  const tx = await protocol.connect(payer).pay(id, ETH, 10n ** 18n, one);
-  payGas[name] =
-    (await record(`pay ETH, ${name}, steady state`, Promise.resolve(tx))) - calldataGas(tx.data);
-  await record(
-    `pay ERC-20, ${name}, first payment`,
-    protocol.connect(payer).pay(id, token, 10n ** 6n),
-  );
-  await record(
-    `pay ERC-20, ${name}, steady state`,
-    protocol.connect(payer).pay(id, token, 10n ** 6n),
-  );
-}
-if (payGas["depth 1"] !== payGas["depth 1,000"]) throw new Error("payment gas depends on depth");
-rows.push(["pay ETH execution gas (less calldata), depth 1 and 1,000", payGas["depth 1"]]);
-await protocol.connect(payer).pay(roots[0], ETH, 10n ** 18n, { value: 10n ** 18n });
-await record(
-  "pay ETH to an original, steady state",
-  protocol.connect(payer).pay(roots[0], ETH, 10n ** 18n, { value: 10n ** 18n }),
+console.log("\nA 1 ETH payment at the bottom of a remix chain (steady state, gas)\n");
+const depths = await depthBench();
+console.log(
+  markdown(
+    [
+      "depth",
+      "naive: pay, pushing to every ancestor",
+      "protocol: pay",
+      "naive / protocol",
+      "protocol: splits to the root",
+    ],
+    depths.map(({ depth, naivePay, lazyPay, lazySplitAll }) => [
+      depth.toLocaleString("en-US"),
+      gas(naivePay),
+      gas(lazyPay),
+      `${(Number((naivePay * 100n) / lazyPay) / 100).toFixed(2)}×`,
+      gas(lazySplitAll),
+    ]),
+  ),
 );
 
-// Splitting one hop, in steady state (every balance involved already nonzero): into an original
-// parent (credited to its collectable balance) and into a remix parent (to its splittable balance).
-for (const [name, id] of [
-  ["original parent", depth1],
-  ["remix parent", depth1000],
-] as const) {
-  await protocol.split(id, ETH);
-  await protocol.connect(payer).pay(id, ETH, 10n ** 18n, { value: 10n ** 18n });
-  await record(`split 1 parent (${name}), steady state`, protocol.split(id, ETH));
-}
-const wide = await remix(roots, 500);
-await protocol.connect(payer).pay(wide, ETH, 10n ** 18n, { value: 10n ** 18n });
-const split16 = await record("split 16 parents (fresh parent balances)", protocol.split(wide, ETH));
-rows.push(["  … per parent", split16 / 16n]);
-
-// Licences: a single purchase, views paid per use, and bulk dataset licences of 1, 10 and 100
-// assets (each its own creator asset, priced in ETH or the token, half and half).
-await licensing
-  .connect(creator)
-  .setTerms(depth1, Kind.Commercial, terms(Kind.Commercial, 10n ** 16n));
-await licensing.connect(creator).setTerms(depth1, Kind.View, terms(Kind.View, 10n ** 12n));
-const commercialCap = { currency: ETH, amount: 10n ** 16n };
-const buyCommercial = () =>
-  licensing
-    .connect(payer)
-    .buyLicence(depth1, Kind.Commercial, payer.address, commercialCap, DEADLINE, {
-      value: 10n ** 16n,
-    });
-await buyCommercial(); // the first purchase creates the buyer's balances; measure the next
-await record("buy licence (Commercial, ETH, remix at depth 1)", buyCommercial());
-await record(
-  "payForUse: 1,000 views in one call (ETH)",
-  licensing
-    .connect(payer)
-    .payForUse(depth1, 1_000, { currency: ETH, amount: 10n ** 15n }, DEADLINE, {
-      value: 10n ** 15n,
-    }),
+console.log("\nSDK\n");
+const sdk = await sdkBench();
+console.log(
+  markdown(
+    ["lineage read (getLineage of the root)", "depth", "JSON-RPC requests"],
+    sdk.lineage.map(({ assets, depth, requests }) => [
+      `${assets.toLocaleString("en-US")} assets`,
+      String(depth),
+      String(requests),
+    ]),
+  ),
 );
-const dataset: bigint[] = [];
-for (let i = 0; i < 111; i++) {
-  const id = await original();
-  const currency = i % 2 === 0 ? ETH : token;
-  await licensing
-    .connect(creator)
-    .setTerms(id, Kind.AITraining, terms(Kind.AITraining, 1_000n, currency));
-  dataset.push(id);
-}
-let offset = 0;
-for (const size of [1, 10, 100]) {
-  const ids = dataset.slice(offset, offset + size);
-  offset += size;
-  const ethTotal = ids.filter((_, i) => i % 2 === 0).length * 1_000;
-  const gas = await record(
-    `bulk AI-training licences, ${size} asset${size > 1 ? "s" : ""} (ETH and ERC-20)`,
-    licensing.connect(payer).buyLicences(
-      ids,
-      Kind.AITraining,
-      payer.address,
-      [
-        { currency: ETH, amount: 10n ** 18n },
-        { currency: token, amount: 10n ** 18n },
-      ],
-      DEADLINE,
-      { value: BigInt(ethTotal) },
-    ),
-  );
-  rows.push([`  … per asset at ${size}`, gas / BigInt(size)]);
-}
-
-// Claims
-await record("claim 1 asset, ETH", protocol.connect(creator).claim(depth1, ETH, creator.address));
-await record(
-  "claimMany 1 asset x 2 tokens",
-  protocol.connect(creator).claimMany([roots[1]], [ETH, token], creator.address),
+const { claimAll } = sdk;
+console.log(
+  `\nclaimAll for a creator with ${claimAll.assets} paid assets in ${claimAll.tokens} tokens: ` +
+    `${claimAll.transactions} transaction(s), ${gas(claimAll.gas)} gas (${gas(claimAll.gas / BigInt(claimAll.assets))} per asset)`,
 );
-const fifty: bigint[] = [];
-for (let i = 0; i < 50; i++) fifty.push(await original());
-await protocol.connect(payer).payMany(
-  ETH,
-  fifty,
-  fifty.map(() => 10n ** 15n),
-  { value: 50n * 10n ** 15n },
-);
-await record(
-  "claimMany 50 assets, ETH (one transfer)",
-  protocol.connect(creator).claimMany(fifty, [ETH], creator.address),
-);
-
-const width = Math.max(...rows.map(([label]) => label.length));
-console.log(`| ${"operation".padEnd(width)} |       gas |`);
-console.log(`| ${"-".repeat(width)} | --------: |`);
-for (const [label, gas] of rows) {
-  console.log(`| ${label.padEnd(width)} | ${gas.toLocaleString("en-US").padStart(9)} |`);
-}

@@ -20,9 +20,12 @@ export type AccountClient = WalletClient<CustomTransport, Chain, JsonRpcAccount>
 /**
  * viem clients over a Hardhat network connection (in-process for the built-in network): one
  * public client and a wallet client per unlocked account, so scripts drive the protocol through
- * the SDK exactly as a dapp would.
+ * the SDK exactly as a dapp would. `onRequest` sees every JSON-RPC request (to count them).
  */
-export async function hardhatClients(connection: Connection): Promise<{
+export async function hardhatClients(
+  connection: Connection,
+  { onRequest }: { onRequest?: (method: string) => void } = {},
+): Promise<{
   publicClient: PublicClient<CustomTransport, Chain>;
   wallets: AccountClient[];
 }> {
@@ -35,7 +38,12 @@ export async function hardhatClients(connection: Connection): Promise<{
     rpcUrls: { default: { http: [] } },
   });
   // In-process requests are cheap: poll often, never cache a block number.
-  const transport = custom(provider);
+  const transport = custom({
+    request: (request: { method: string; params?: unknown }) => {
+      onRequest?.(request.method);
+      return provider.request(request as Parameters<typeof provider.request>[0]);
+    },
+  });
   const options = { chain, transport, pollingInterval: 5, cacheTime: 0 };
   const accounts = (await provider.request({ method: "eth_accounts" })) as Address[];
   return {
