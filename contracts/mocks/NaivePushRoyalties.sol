@@ -37,7 +37,7 @@ contract NaivePushRoyalties {
         accruedFees += fee;
         uint256 received = msg.value;
         uint256 held = msg.value - fee;
-        for (uint256 id = assetId; id != 0; ) {
+        for (uint256 id = assetId; id != 0;) {
             Parent memory parent = parentOf[id];
             uint256 up = parent.id == 0 ? 0 : (received * parent.shareBps) / BPS;
             balanceOf[id] += held - up;
