@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import { encodeAbiParameters, keccak256, parseEther, toHex } from "viem";
+import { remixProtocolAbi } from "../../../sdk/index.js";
 import { buildPackage, root } from "../helpers/packageBuild.js";
 import { describeOnNodes, type SdkEnv } from "../sdk/helpers/env.js";
 
@@ -253,6 +254,57 @@ describeOnNodes("remix CLI", (env) => {
     expect(tampered.stdout).to.include(
       "✗ asset #2 splittableNet in ETH: events give 900000000000000000, the contract holds 1000000000000000000",
     );
+  });
+
+  it("signs through a Hardhat network whose key is a configuration variable (keystore-ready)", async function () {
+    this.timeout(60_000);
+    const e = env();
+    // A project whose network takes its URL and key from configuration variables: Hardhat
+    // resolves them from its keystore, or, as here, from the environment.
+    const project = `${root}.tmp/cli-project`;
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      `${project}/hardhat.config.ts`,
+      [
+        'import { configVariable, defineConfig } from "hardhat/config";',
+        "export default defineConfig({",
+        "  networks: {",
+        '    target: { type: "http", url: configVariable("TARGET_RPC_URL"), accounts: [configVariable("TARGET_KEY")] },',
+        "  },",
+        "});",
+      ].join("\n"),
+    );
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      TARGET_RPC_URL: e.node.url,
+      TARGET_KEY: KEYS.bob,
+    };
+    delete childEnv.REMIX_PRIVATE_KEY;
+    delete childEnv.HARDHAT_CONFIG; // set for this test run: the child must find the project's
+    const { stdout } = await run(
+      process.execPath,
+      [
+        `${root}dist/cli/remix.js`,
+        "--network",
+        "target",
+        "--deployment",
+        `${root}.tmp/cli-deployment-${e.node.kind}.json`,
+        "--json",
+        "register",
+        `${root}.tmp/original.mp4`,
+        "--uri",
+        "ipfs://through-hardhat",
+      ],
+      { cwd: project, env: childEnv },
+    );
+    const { assetId } = JSON.parse(stdout) as { assetId: string };
+    const owner = await e.publicClient.readContract({
+      address: e.deployment.protocol,
+      abi: remixProtocolAbi,
+      functionName: "ownerOf",
+      args: [BigInt(assetId)],
+    });
+    expect(owner).to.equal(e.bob.account.address);
   });
 
   it("renders errors as one line and exits 1, and refuses to write without a key", async function () {
