@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import {
   buyLicence,
+  formatBps,
   buyLicences,
   getLicences,
   type LicenceTermsInput,
@@ -63,7 +64,11 @@ export function licensingCommands(program: Command, action: Action): void {
           kind,
           terms,
         });
-        const described = await describeAmount(context, currency, price);
+        const described = [
+          price === 0n ? "free" : await describeAmount(context, currency, price),
+          ...(terms.minShareBps ? [`remixes give at least ${formatBps(terms.minShareBps)}`] : []),
+          ...(terms.duration ? [`lasts ${terms.duration} s`] : []),
+        ].join(", ");
         print(
           context.json,
           { assetId, kind: options.kind, version, transactionHash: receipt.transactionHash },

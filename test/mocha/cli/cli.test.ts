@@ -103,7 +103,7 @@ describeOnNodes("remix CLI", (env) => {
     expect(original).to.deep.equal([`registered #1 (SHA-256 ${hash})`]);
     expect(
       await ok(e, "alice", "terms", "1", "--kind", "remix", "--min-share", "1000"),
-    ).to.deep.equal(["#1 remix terms v1: 0.00 ETH"]);
+    ).to.deep.equal(["#1 remix terms v1: free, remixes give at least 10.00%"]);
     const json = await ok(
       e,
       "bob",
@@ -158,18 +158,10 @@ describeOnNodes("remix CLI", (env) => {
     this.timeout(60_000);
     const e = env();
     await family(e);
-    await ok(
-      e,
-      "alice",
-      "terms",
-      "1",
-      "--kind",
-      "ai-training",
-      "--price",
-      "0.01",
-      "--duration",
-      "3600",
-    );
+    const terms = ["--kind", "ai-training", "--price", "0.01", "--duration", "3600"];
+    expect(await ok(e, "alice", "terms", "1", ...terms)).to.deep.equal([
+      "#1 ai-training terms v1: 0.01 ETH, lasts 3600 s",
+    ]);
     await ok(
       e,
       "bob",
