@@ -1,5 +1,5 @@
 import { type Address, getAddress, type Hash } from "viem";
-import type { SplittableBalance } from "./splitMath.js";
+import { parentParts, protocolFee, type SplittableBalance } from "./splitMath.js";
 
 // The royalty engine's books rebuilt from its events alone: every payment, forward, split, claim
 // and fee withdrawal, applied in chain order with the contract's own rules. An auditor compares
@@ -10,7 +10,8 @@ export type LedgerEvent = {
   transactionHash: Hash | null;
   blockNumber: bigint | null;
 } & (
-  | { eventName: "ParentLinked"; args: { childId: bigint } }
+  | { eventName: "ParentLinked"; args: { childId: bigint; parentId: bigint; shareBps: number } }
+  | { eventName: "FeeUpdated"; args: { newFeeBps: number } }
   | { eventName: "Paid"; args: { assetId: bigint; token: Address; amount: bigint; fee: bigint } }
   | {
       eventName: "RoyaltyForwarded";
@@ -43,8 +44,10 @@ export type TokenLedger = {
 
 /** An event that contradicts the books built from the events before it. */
 export type LedgerInconsistency = {
-  eventName: "Split" | "Claimed" | "FeesWithdrawn";
+  eventName: "Paid" | "RoyaltyForwarded" | "Split" | "Claimed" | "FeesWithdrawn";
   token: Address;
+  /** The asset concerned: the paid, splitting or claiming one, the parent a forward is for
+   * (`null` for fee withdrawals). */
   assetId: bigint | null;
   /** What the books say the event should carry. */
   expected: bigint;
@@ -60,13 +63,23 @@ export type LedgerReplay = {
   inconsistencies: LedgerInconsistency[];
 };
 
-/** Applies `events` (in chain order) to empty books. */
+/**
+ * Applies `events` (in chain order) to empty books, checking each against the protocol's rules:
+ * a payment's fee is the fee in force, a split forwards to each parent its cumulative share of the
+ * gross balance and keeps the rest of the net, a claim takes the whole collectable balance, a fee
+ * withdrawal takes every accrued fee.
+ */
 export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
-  const remixes = new Set<bigint>();
+  const links = new Map<bigint, { parentId: bigint; shareBps: number }[]>();
+  let feeBps = 0;
   const ledgers = new Map<Address, TokenLedger>();
   const inconsistencies: LedgerInconsistency[] = [];
   // Forwards of the split in progress: a split emits them before its `Split` event.
-  let forwarded = new Map<string, bigint>();
+  let forwarded: {
+    event: Extract<LedgerEvent, { eventName: "RoyaltyForwarded" }>;
+    parentId: bigint;
+    amount: bigint;
+  }[] = [];
 
   const ledgerOf = (token: Address): TokenLedger => {
     const key = getAddress(token);
@@ -87,7 +100,7 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
   };
   // An original's money is its own at once; a remix's waits to be split.
   const credit = (ledger: TokenLedger, assetId: bigint, gross: bigint, net: bigint) => {
-    if (remixes.has(assetId)) {
+    if (links.has(assetId)) {
       const held = ledger.splittable.get(assetId) ?? { gross: 0n, net: 0n };
       ledger.splittable.set(assetId, { gross: held.gross + gross, net: held.net + net });
     } else {
@@ -116,22 +129,27 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
 
   for (const event of events) {
     switch (event.eventName) {
-      case "ParentLinked":
-        remixes.add(event.args.childId);
+      case "ParentLinked": {
+        const { childId, parentId, shareBps } = event.args;
+        links.set(childId, [...(links.get(childId) ?? []), { parentId, shareBps }]);
+        break;
+      }
+      case "FeeUpdated":
+        feeBps = event.args.newFeeBps;
         break;
       case "Paid": {
         const { assetId, token, amount, fee } = event.args;
         const ledger = ledgerOf(token);
+        check(event, token, assetId, protocolFee(amount, feeBps), fee);
         ledger.paidIn += amount;
         ledger.feesCharged += fee;
         credit(ledger, assetId, amount, amount - fee);
         break;
       }
       case "RoyaltyForwarded": {
-        const { childId, parentId, token, amount } = event.args;
+        const { parentId, token, amount } = event.args;
         credit(ledgerOf(token), parentId, amount, amount);
-        const key = `${childId}:${getAddress(token)}`;
-        forwarded.set(key, (forwarded.get(key) ?? 0n) + amount);
+        forwarded.push({ event, parentId, amount });
         break;
       }
       case "Split": {
@@ -140,11 +158,32 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
         const held = ledger.splittable.get(assetId) ?? { gross: 0n, net: 0n };
         check(event, token, assetId, held.gross, gross);
         check(event, token, assetId, held.net, net);
-        const sent = forwarded.get(`${assetId}:${ledger.token}`) ?? 0n;
+        // Each parent, in registration order, gets its cumulative share of the gross; a zero part
+        // is skipped (no event).
+        const parents = links.get(assetId) ?? [];
+        const parts = parentParts(
+          gross,
+          parents.map(({ shareBps }) => shareBps),
+        );
+        const expected = parents
+          .map(({ parentId }, i) => ({ parentId, amount: parts[i] ?? 0n }))
+          .filter(({ amount }) => amount !== 0n);
+        for (let i = 0; i < Math.max(expected.length, forwarded.length); i++) {
+          const want = expected[i];
+          const got = forwarded[i];
+          if (want && got && want.parentId === got.parentId) {
+            check(got.event, token, got.parentId, want.amount, got.amount);
+          } else {
+            // A forward to the wrong parent, or a missing or extra one.
+            if (want) check(event, token, want.parentId, want.amount, 0n);
+            if (got) check(got.event, token, got.parentId, 0n, got.amount);
+          }
+        }
+        const sent = forwarded.reduce((sum, { amount }) => sum + amount, 0n);
         check(event, token, assetId, held.net - sent, kept);
         ledger.splittable.delete(assetId);
         ledger.collectable.set(assetId, (ledger.collectable.get(assetId) ?? 0n) + kept);
-        forwarded = new Map();
+        forwarded = [];
         break;
       }
       case "Claimed": {

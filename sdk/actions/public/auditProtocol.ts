@@ -77,7 +77,7 @@ export type AuditProtocolReturnType = {
   blockNumber: bigint;
   /** Assets registered. */
   assetCount: number;
-  /** Protocol events replayed. */
+  /** Money events replayed (payments, forwards, splits, claims, fee withdrawals). */
   eventCount: number;
   /** Per token: ETH first, then every token ever allowlisted or paid in. */
   tokens: TokenReconciliation[];
@@ -115,6 +115,7 @@ export async function auditProtocol(
   const events = logs.flatMap((log): LedgerEvent[] => {
     switch (log.eventName) {
       case "ParentLinked":
+      case "FeeUpdated":
       case "Paid":
       case "RoyaltyForwarded":
       case "Split":
@@ -208,7 +209,9 @@ export async function auditProtocol(
   return {
     blockNumber,
     assetCount,
-    eventCount: events.length,
+    eventCount: events.filter(
+      ({ eventName }) => eventName !== "ParentLinked" && eventName !== "FeeUpdated",
+    ).length,
     tokens: reconciliations,
     discrepancies,
     ok:
