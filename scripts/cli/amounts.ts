@@ -11,14 +11,41 @@ export function parseToken(value: string): Address {
   return value;
 }
 
+/** How a token's amounts are written. */
+export type TokenUnit = { symbol: string; decimals: number };
+
+const units = new WeakMap<CliContext, Map<Address, Promise<TokenUnit>>>();
+
+/**
+ * `token`'s symbol and decimals (ETH: 18), read once per run. `decimals` must be readable (amounts
+ * depend on it); a token without `symbol()` is named by its address.
+ */
+export function tokenUnit(context: CliContext, token: Address): Promise<TokenUnit> {
+  let known = units.get(context);
+  if (!known) units.set(context, (known = new Map()));
+  let unit = known.get(token);
+  if (!unit) {
+    unit =
+      token === ETH
+        ? Promise.resolve({ symbol: "ETH", decimals: 18 })
+        : Promise.all([
+            context.publicClient.readContract({
+              address: token,
+              abi: erc20Abi,
+              functionName: "decimals",
+            }),
+            context.publicClient
+              .readContract({ address: token, abi: erc20Abi, functionName: "symbol" })
+              .catch(() => token),
+          ]).then(([decimals, symbol]) => ({ symbol, decimals }));
+    known.set(token, unit);
+  }
+  return unit;
+}
+
 /** Decimals of `token` (18 for ETH), read from the chain. */
 export async function decimalsOf(context: CliContext, token: Address): Promise<number> {
-  if (token === ETH) return 18;
-  return context.publicClient.readContract({
-    address: token,
-    abi: erc20Abi,
-    functionName: "decimals",
-  });
+  return (await tokenUnit(context, token)).decimals;
 }
 
 /** A decimal amount such as `1.5` in `token`'s smallest unit, exactly (no floating point). */
@@ -64,16 +91,27 @@ export function kindName(kind: UseKind): string {
   return Object.keys(KINDS).find((name) => KINDS[name] === kind) ?? String(kind);
 }
 
-/** `amount` of `token` for people: `1.50 ETH`, `1,000.00 dUSD`. */
+/**
+ * `amount` of `token` for people: `1.50 ETH`, `1,000.00 dUSD`. Never fails (it runs after writes
+ * have succeeded): when the token's units cannot be read, the amount is given in base units.
+ */
 export async function describeAmount(
   context: CliContext,
   token: Address,
   amount: bigint,
 ): Promise<string> {
-  if (token === ETH) return `${formatAmount(amount, 18)} ETH`;
-  const [decimals, symbol] = await Promise.all([
-    decimalsOf(context, token),
-    context.publicClient.readContract({ address: token, abi: erc20Abi, functionName: "symbol" }),
-  ]);
-  return `${formatAmount(amount, decimals)} ${symbol}`;
+  try {
+    const { symbol, decimals } = await tokenUnit(context, token);
+    return `${formatAmount(amount, decimals)} ${symbol}`;
+  } catch {
+    return `${amount} base units of ${token}`;
+  }
+}
+
+/** A whole number of at least `min` (counts, seconds), exactly. */
+export function parseWhole(value: string, option: string, min = 0n): bigint {
+  if (!/^\d+$/.test(value) || BigInt(value) < min) {
+    throw new CliError(`${option} ${value}: expected a whole number of at least ${min}`);
+  }
+  return BigInt(value);
 }

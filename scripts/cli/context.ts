@@ -13,7 +13,9 @@ import {
   type WalletClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import * as chains from "viem/chains";
 import { type Deployment, deploymentFromIgnition } from "../../sdk/index.js";
+import { parseWhole } from "./amounts.js";
 import { CliError } from "./output.js";
 
 /** The environment variable a signing key is read from (never a command-line argument). */
@@ -24,6 +26,8 @@ export type GlobalOptions = {
   rpcUrl: string;
   network?: string | undefined;
   deployment?: string | undefined;
+  fromBlock?: string | undefined;
+  maxBlockRange?: string | undefined;
   json?: boolean | undefined;
 };
 
@@ -31,6 +35,8 @@ export type GlobalOptions = {
 export type CliContext = {
   publicClient: PublicClient<Transport, Chain>;
   deployment: Deployment;
+  /** How log scans are cut (for providers that limit `eth_getLogs` ranges). */
+  scan: { maxBlockRange?: bigint };
   json: boolean;
   /** A wallet client; throws a readable error when no key is configured. */
   wallet(): WalletClient<Transport, Chain, Account>;
@@ -42,6 +48,10 @@ export type CliContext = {
  * deployment comes from Ignition's `deployed_addresses.json` for the chain (or `--deployment`).
  */
 export async function createContext(options: GlobalOptions): Promise<CliContext> {
+  const fromBlock = options.fromBlock ? parseWhole(options.fromBlock, "--from-block") : 0n;
+  const maxBlockRange = options.maxBlockRange
+    ? parseWhole(options.maxBlockRange, "--max-block-range", 1n)
+    : undefined;
   const { transport, signer } = options.network
     ? await hardhatTransport(options.network)
     : { transport: http(options.rpcUrl), signer: envSigner() };
@@ -56,11 +66,12 @@ export async function createContext(options: GlobalOptions): Promise<CliContext>
     nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
     rpcUrls: { default: { http: [options.rpcUrl] } },
   });
-  const deployment = readDeployment(options.deployment, chainId);
+  const deployment = readDeployment(options.deployment, chainId, fromBlock);
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 100, cacheTime: 0 });
   return {
     publicClient,
     deployment,
+    scan: maxBlockRange === undefined ? {} : { maxBlockRange },
     json: options.json ?? false,
     wallet() {
       const account = signer();
@@ -103,15 +114,25 @@ async function hardhatTransport(name: string) {
   };
 }
 
-/** The deployment in `file`, else Ignition's file for `chainId` in this directory. */
-function readDeployment(file: string | undefined, chainId: number): Deployment {
+/**
+ * The deployment in `file`, else Ignition's file for `chainId` in this directory; batched reads
+ * use the chain's Multicall3 when viem knows one (Ignition's local one otherwise).
+ */
+function readDeployment(file: string | undefined, chainId: number, fromBlock: bigint): Deployment {
   const path = file ?? `ignition/deployments/chain-${chainId}/deployed_addresses.json`;
   if (!existsSync(path)) {
     throw new CliError(
       `no deployment for chain ${chainId}: ${path} not found (deploy with Ignition, or pass --deployment)`,
     );
   }
+  const known = Object.values(chains).find((chain) => chain.id === chainId);
+  const multicall3 =
+    known?.contracts && "multicall3" in known.contracts
+      ? known.contracts.multicall3?.address
+      : undefined;
   return deploymentFromIgnition(JSON.parse(readFileSync(path, "utf8")) as Record<string, string>, {
     chainId,
+    fromBlock,
+    ...(multicall3 ? { multicall3 } : {}),
   });
 }

@@ -32,6 +32,11 @@ export function remixProgram(): Command {
       "--deployment <file>",
       "Ignition deployed_addresses.json (default: ignition/deployments/chain-<id>/)",
     )
+    .option("--from-block <block>", "the deployment's block: log scans start there (default 0)")
+    .option(
+      "--max-block-range <blocks>",
+      "scan logs in ranges of this many blocks (for providers that cap eth_getLogs)",
+    )
     .option("--json", "print JSON for scripts")
     .addHelpText(
       "after",

@@ -5,7 +5,8 @@ import { formatAmount, formatTable } from "./format.js";
 /**
  * An audit's reconciliation as a table, one row per token: paid in, claimed, claimable, in
  * transit, fees (accrued and withdrawn), what the contract holds, and ✓ when the token is
- * conserved, solvent and fully accounted for (no surplus).
+ * conserved and solvent (as `auditProtocol`'s verdict: a surplus someone sent directly is owed to
+ * no one and breaks neither).
  */
 export function reconciliationTable(
   tokens: readonly TokenReconciliation[],
@@ -22,7 +23,7 @@ export function reconciliationTable(
       cell(t.inTransit),
       cell(t.feesAccrued + t.feesWithdrawn),
       cell(t.balance),
-      t.conserved && t.solvent && t.surplus === 0n ? "✓" : "✗",
+      t.conserved && t.solvent ? "✓" : "✗",
     ];
   });
   return formatTable(

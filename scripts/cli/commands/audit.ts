@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import type { Address } from "viem";
 import {
   auditProtocol,
-  ETH,
   formatLineageDot,
   formatLineageMermaid,
   formatLineageTree,
@@ -10,7 +9,7 @@ import {
   type LineageDirection,
 } from "../../../sdk/index.js";
 import { reconciliationTable } from "../../lib/reconciliationTable.js";
-import { decimalsOf, parseId } from "../amounts.js";
+import { parseId, parseWhole, tokenUnit } from "../amounts.js";
 import type { CliContext } from "../context.js";
 import { CliError, print, toJson } from "../output.js";
 import type { Action } from "../program.js";
@@ -36,16 +35,21 @@ export function auditCommands(program: Command, action: Action): void {
           id: string,
           options: { format: string; direction: string; maxBranches: string },
         ) => {
+          const maxBranches = Number(parseWhole(options.maxBranches, "--max-branches", 1n));
           if (!(FORMATS as readonly string[]).includes(options.format)) {
             throw new CliError(`--format ${options.format}: expected ${FORMATS.join(", ")}`);
           }
           const lineage = await getLineage(context.publicClient, {
             deployment: context.deployment,
+            ...context.scan,
             assetId: parseId(id),
             direction: options.direction as LineageDirection,
           });
           const drawn = {
-            tree: () => formatLineageTree(lineage, { maxBranches: Number(options.maxBranches) }),
+            tree: () =>
+              formatLineageTree(lineage, {
+                maxBranches,
+              }),
             json: () => toJson(lineage),
             dot: () => formatLineageDot(lineage),
             mermaid: () => formatLineageMermaid(lineage),
@@ -62,7 +66,10 @@ export function auditCommands(program: Command, action: Action): void {
     )
     .action(
       action(async (context) => {
-        const audit = await auditProtocol(context.publicClient, { deployment: context.deployment });
+        const audit = await auditProtocol(context.publicClient, {
+          deployment: context.deployment,
+          ...context.scan,
+        });
         const units = await tokenUnits(
           context,
           audit.tokens.map(({ token }) => token),
@@ -85,6 +92,12 @@ export function auditCommands(program: Command, action: Action): void {
                 ({ token, surplus }) =>
                   `✗ ${units.get(token)?.symbol}: insolvent, short by ${-surplus}`,
               ),
+            ...audit.tokens
+              .filter(({ surplus }) => surplus > 0n)
+              .map(
+                ({ token, surplus }) =>
+                  `note: the contract holds ${surplus} base units of ${units.get(token)?.symbol} more than it owes (sent to it directly, owed to no one)`,
+              ),
             audit.ok ? "audit passed" : "AUDIT FAILED",
           ].join("\n"),
         );
@@ -96,24 +109,9 @@ export function auditCommands(program: Command, action: Action): void {
 async function tokenUnits(context: CliContext, tokens: readonly Address[]) {
   const entries = await Promise.all(
     tokens.map(async (token) => {
-      if (token === ETH) return [token, { symbol: "ETH", decimals: 18 }] as const;
-      const [symbol, decimals] = await Promise.all([
-        context.publicClient.readContract({
-          address: token,
-          abi: [
-            {
-              type: "function",
-              name: "symbol",
-              stateMutability: "view",
-              inputs: [],
-              outputs: [{ type: "string" }],
-            },
-          ],
-          functionName: "symbol",
-        }),
-        decimalsOf(context, token),
-      ]);
-      return [token, { symbol, decimals }] as const;
+      // A token whose decimals cannot be read is shown in base units rather than failing the audit.
+      const unit = await tokenUnit(context, token).catch(() => ({ symbol: token, decimals: 0 }));
+      return [token, unit] as const;
     }),
   );
   return new Map(entries);

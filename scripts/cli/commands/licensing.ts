@@ -16,8 +16,9 @@ import {
   parseId,
   parseKind,
   parseToken,
+  parseWhole,
 } from "../amounts.js";
-import { CliError, print } from "../output.js";
+import { print } from "../output.js";
 import type { Action } from "../program.js";
 
 type TermsOptions = {
@@ -50,10 +51,10 @@ export function licensingCommands(program: Command, action: Action): void {
           allowed: !options.refuse,
           currency,
           price,
-          ...(options.duration
-            ? { duration: BigInt(integer(options.duration, "--duration")) }
+          ...(options.duration ? { duration: parseWhole(options.duration, "--duration") } : {}),
+          ...(options.minShare
+            ? { minShareBps: Number(parseWhole(options.minShare, "--min-share")) }
             : {}),
-          ...(options.minShare ? { minShareBps: integer(options.minShare, "--min-share") } : {}),
           ...(options.documentUri ? { documentUri: options.documentUri } : {}),
         };
         const assetId = parseId(id);
@@ -147,7 +148,7 @@ export function licensingCommands(program: Command, action: Action): void {
             );
             return;
           }
-          const count = BigInt(integer(options.views, "--views"));
+          const count = parseWhole(options.views, "--views", 1n);
           const paid = await payForUse(wallet, { deployment, assetId, count });
           const described = await describeAmount(context, paid.currency, paid.total);
           print(
@@ -173,6 +174,7 @@ export function licensingCommands(program: Command, action: Action): void {
       action(async (context, holder: `0x${string}`, options: { kind?: string }) => {
         const licences = await getLicences(context.publicClient, {
           deployment: context.deployment,
+          ...context.scan,
           holder,
           ...(options.kind ? { kind: parseKind(options.kind) } : {}),
         });
@@ -190,9 +192,4 @@ export function licensingCommands(program: Command, action: Action): void {
         );
       }),
     );
-}
-
-function integer(value: string, option: string): number {
-  if (!/^\d+$/.test(value)) throw new CliError(`${option} ${value} is not a whole number`);
-  return Number(value);
 }

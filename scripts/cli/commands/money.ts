@@ -1,13 +1,37 @@
 import type { Command } from "commander";
 import type { Address } from "viem";
-import { claimAll, previewClaimAll } from "../../../sdk/index.js";
+import { approveToken, claimAll, ETH, previewClaimAll } from "../../../sdk/index.js";
 import { progressBar } from "../../lib/progress.js";
-import { describeAmount } from "../amounts.js";
-import { print } from "../output.js";
+import { describeAmount, parseAmount, parseToken } from "../amounts.js";
+import { CliError, print } from "../output.js";
 import type { Action } from "../program.js";
 
-/** `balance` and `claim`: what a creator can claim, and claiming it. */
+/** `approve`, `balance` and `claim`: token allowances, what a creator can claim, claiming it. */
 export function moneyCommands(program: Command, action: Action): void {
+  program
+    .command("approve <token> <amount>")
+    .description(
+      "let the protocol take up to <amount> of an ERC-20 from you (token payments and purchases need it)",
+    )
+    .action(
+      action(async (context, tokenArgument: string, amountArgument: string) => {
+        const token = parseToken(tokenArgument);
+        if (token === ETH) throw new CliError("ETH needs no approval");
+        const amount = await parseAmount(context, amountArgument, token);
+        const { receipt } = await approveToken(context.wallet(), {
+          deployment: context.deployment,
+          token,
+          amount,
+        });
+        const described = await describeAmount(context, token, amount);
+        print(
+          context.json,
+          { token, amount, transactionHash: receipt.transactionHash },
+          () => `the protocol may now take up to ${described} from you`,
+        );
+      }),
+    );
+
   program
     .command("balance [owner]")
     .description("what an owner can claim now, per token and per asset, including splits pending")
@@ -16,6 +40,7 @@ export function moneyCommands(program: Command, action: Action): void {
         const who = owner ?? context.wallet().account.address;
         const preview = await previewClaimAll(context.publicClient, {
           deployment: context.deployment,
+          ...context.scan,
           owner: who,
         });
         const totals = await Promise.all(
@@ -44,6 +69,7 @@ export function moneyCommands(program: Command, action: Action): void {
         let bar: ReturnType<typeof progressBar> | undefined;
         const { claimed, transactions } = await claimAll(context.wallet(), {
           deployment: context.deployment,
+          ...context.scan,
           recipient: options.to,
           onTransaction: (_, done, total) => {
             if (context.json || total < 2) return;

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect } from "chai";
-import { encodeAbiParameters, keccak256, parseEther, toHex } from "viem";
+import { encodeAbiParameters, keccak256, parseAbi, parseEther, toHex } from "viem";
 import { remixProtocolAbi } from "../../../sdk/index.js";
 import { buildPackage, root } from "../helpers/packageBuild.js";
 import { describeOnNodes, type SdkEnv } from "../sdk/helpers/env.js";
@@ -152,6 +152,50 @@ describeOnNodes("remix CLI", (env) => {
       before + parseEther("0.9") - gas,
     );
     expect(await ok(e, null, "balance", alice)).to.deep.equal([`${alice} has nothing to claim`]);
+  });
+
+  it("approves a token and pays in it; scans logs in block ranges when asked", async function () {
+    this.timeout(60_000);
+    const e = env();
+    await family(e);
+    const mint = await e.payer.writeContract({
+      address: e.usd,
+      abi: parseAbi(["function mint(address to, uint256 amount)"]),
+      functionName: "mint",
+      args: [e.payer.account.address, 10_000_000n],
+    });
+    await e.publicClient.waitForTransactionReceipt({ hash: mint });
+    expect(await ok(e, "payer", "approve", e.usd, "5")).to.deep.equal([
+      "the protocol may now take up to 5.00 dUSD from you",
+    ]);
+    expect(await ok(e, "payer", "pay", "1", "--amount", "2.5", "--token", e.usd)).to.deep.equal([
+      "paid 2.50 dUSD for #1",
+    ]);
+    const alice = e.alice.account.address;
+    expect(await ok(e, null, "--max-block-range", "2", "balance", alice)).to.deep.equal([
+      `${alice} can claim 2.25 dUSD`,
+      "  #1: 2.25 dUSD",
+    ]);
+    expect(await ok(e, null, "--max-block-range", "2", "lineage", "1")).to.deep.equal(
+      await ok(e, null, "lineage", "1"),
+    );
+    const tooPrecise = await remix(
+      e,
+      "payer",
+      "pay",
+      "1",
+      "--amount",
+      "0.0000001",
+      "--token",
+      e.usd,
+    );
+    expect(tooPrecise.stderr.trim()).to.equal(
+      "error: 0.0000001 has more than the token's 6 decimals",
+    );
+    const noViews = await remix(e, "payer", "pay", "2", "--views", "0");
+    expect(noViews.stderr.trim()).to.equal(
+      "error: --views 0: expected a whole number of at least 1",
+    );
   });
 
   it("buys licences singly and in bulk, and lists them", async function () {
