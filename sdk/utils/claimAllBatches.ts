@@ -6,13 +6,14 @@ import type { ClaimAllCallPlan, ClaimAllSplitPlan } from "../actions/public/prev
  */
 export const CLAIM_ALL_GAS_PER_TRANSACTION = 10_000_000n;
 
-// Upper bounds of what the engine was measured to use (Hardhat network, fresh storage, the
-// worst case): a split costs about 25,000 per asset and token plus 28,000-29,000 per parent and
-// token; a claim about 7,800 per asset and token. Each token transfer, the base cost and the
-// calldata stay under the fixed parts.
+// Upper bounds of what the engine was measured to use before refunds (Hardhat network, fresh
+// storage, the worst case): a split costs about 25,000 per asset and token plus 28,000-29,000 per
+// parent and token; a claim about 2,600 per asset (the ownership check) plus 7,800 per asset and
+// token. Each token transfer, the base cost and the calldata stay under the fixed parts.
 const TRANSACTION_GAS = 60_000n;
 const SPLIT_GAS_PER_ASSET_TOKEN = 30_000n;
 const SPLIT_GAS_PER_PARENT_TOKEN = 30_000n;
+const CLAIM_GAS_PER_ASSET = 3_000n;
 const CLAIM_GAS_PER_ASSET_TOKEN = 10_000n;
 const CLAIM_GAS_PER_TOKEN = 50_000n;
 
@@ -35,7 +36,7 @@ export function claimBatches(plan: ClaimAllCallPlan, gasPerTransaction: bigint):
   const tokens = BigInt(plan.tokens.length);
   return batchByGas(
     plan.assetIds,
-    () => tokens * CLAIM_GAS_PER_ASSET_TOKEN,
+    () => CLAIM_GAS_PER_ASSET + tokens * CLAIM_GAS_PER_ASSET_TOKEN,
     TRANSACTION_GAS + tokens * CLAIM_GAS_PER_TOKEN,
     gasPerTransaction,
   );

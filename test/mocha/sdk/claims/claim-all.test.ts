@@ -162,17 +162,17 @@ describeOnNodes("sdk claimAll", (env) => {
     const e = env();
     const { deployment } = e;
     const { b } = await family(e);
-    // Bob gives alice B: she now claims for A and B. At 200,000 gas a transaction, each split
+    // Bob gives alice B: she now claims for A and B. At 210,000 gas a transaction, each split
     // (two tokens) needs its own and both claims share one.
     await transferAsset(e, e.bob, e.alice.account.address, b);
     const recipient = e.stranger.account.address;
-    const parameters = { deployment, recipient, gasPerTransaction: 200_000n };
+    const parameters = { deployment, recipient, gasPerTransaction: 210_000n };
     const preview = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
     const prepared = await prepareClaimAll(e.alice, parameters);
     const gas = await estimateClaimAllGas(e.alice, parameters);
     expect(prepared).to.have.length(4);
     expect(gas).to.have.length(4);
-    expect(gas.every((units) => units > 21_000n && units <= 200_000n)).to.equal(true);
+    expect(gas.every((units) => units > 21_000n && units <= 210_000n)).to.equal(true);
 
     const ethBefore = await e.publicClient.getBalance({ address: recipient });
     const progress: [string, number, number][] = [];
@@ -189,14 +189,14 @@ describeOnNodes("sdk claimAll", (env) => {
       { token: ETH, amount: ALICE_ETH + parseEther("0.44") + 13_437n },
       { token: usd(e), amount: ALICE_USD + BOB_USD },
     ]);
-    const inputs = await Promise.all(
-      transactions.map(
-        async ({ transactionHash }) =>
-          (await e.publicClient.getTransaction({ hash: transactionHash })).input,
+    const sent = await Promise.all(
+      transactions.map(({ transactionHash }) =>
+        e.publicClient.getTransaction({ hash: transactionHash }),
       ),
     );
-    expect(inputs).to.deep.equal(prepared.map(({ data }) => data));
-    expect(transactions.every(({ gasUsed }) => gasUsed <= 200_000n)).to.equal(true);
+    expect(sent.map(({ input }) => input)).to.deep.equal(prepared.map(({ data }) => data));
+    // Each gas limit is the node's estimate: what the transaction needs before refunds.
+    expect(sent.every(({ gas: limit }) => limit <= 210_000n)).to.equal(true);
     expect(await e.publicClient.getBalance({ address: recipient })).to.equal(
       ethBefore + (claimed[0]?.amount ?? 0n),
     );
@@ -231,7 +231,10 @@ describeOnNodes("sdk claimAll", (env) => {
     ]);
     // Three splits of one remix each, then 48 claims of two tokens in two transactions.
     expect(transactions).to.have.length(5);
-    for (const { gasUsed } of transactions) expect(gasUsed <= budget, `${gasUsed}`).to.equal(true);
+    for (const { transactionHash } of transactions) {
+      const { gas } = await e.publicClient.getTransaction({ hash: transactionHash });
+      expect(gas <= budget, `${gas}`).to.equal(true);
+    }
   });
 
   it("splits 250 remixes in two transactions within the default gas and claims in one", async function () {
@@ -270,8 +273,9 @@ describeOnNodes("sdk claimAll", (env) => {
     const { claimed, transactions } = await claimAll(e.alice, { deployment });
     expect(claimed).to.deep.equal(preview.totals);
     expect(transactions).to.have.length(3);
-    for (const { gasUsed } of transactions) {
-      expect(gasUsed <= CLAIM_ALL_GAS_PER_TRANSACTION).to.equal(true);
+    for (const { transactionHash } of transactions) {
+      const { gas } = await e.publicClient.getTransaction({ hash: transactionHash });
+      expect(gas <= CLAIM_ALL_GAS_PER_TRANSACTION).to.equal(true);
     }
   });
 

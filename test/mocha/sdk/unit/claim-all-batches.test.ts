@@ -27,9 +27,9 @@ describe("sdk claimAll batching by gas", function () {
 
   it("sizes claims by assets and tokens, with each token's transfer counted once", function () {
     const assetIds = Array.from({ length: 100 }, (_, i) => BigInt(i + 1));
-    // Two tokens: 60,000 + 2 x 50,000 fixed, 20,000 per asset: 42 assets fit in 1,000,000.
+    // Two tokens: 60,000 + 2 x 50,000 fixed, 3,000 + 2 x 10,000 per asset: 36 fit in 1,000,000.
     const batches = claimBatches({ assetIds, tokens: [ETH, TOKEN] }, 1_000_000n);
-    expect(batches.map((batch) => batch.length)).to.deep.equal([42, 42, 16]);
+    expect(batches.map((batch) => batch.length)).to.deep.equal([36, 36, 28]);
     expect(batches.flat()).to.deep.equal(assetIds);
     expect(claimBatches({ assetIds: [], tokens: [ETH] }, 1_000_000n)).to.deep.equal([]);
   });
