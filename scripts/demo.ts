@@ -243,6 +243,13 @@ for (let i = 0; i < TEMPLATE_REMIXES; i++) {
   if (i % 100 === 99) registering.update(i + 1);
 }
 registering.finish();
+// What A could already claim in dUSD, to tell the template's part of the claim apart.
+const [aBeforeTemplate] = await getBalances(publicClient, {
+  ...at,
+  assetIds: [a.assetId],
+  tokens: [usd],
+});
+const usdBeforeTemplate = aBeforeTemplate?.collectable ?? 0n;
 const templateIds = Array.from({ length: TEMPLATE_REMIXES }, (_, i) => firstTemplateId + BigInt(i));
 const paying = progressBar("    paying 1.00 dUSD each", TEMPLATE_REMIXES);
 for (let start = 0; start < TEMPLATE_REMIXES; start += 500) {
@@ -266,8 +273,9 @@ console.log(
   `    A's claimAll: ${claim.claimed.map(({ token, amount }) => money(amount, token)).join(" and ")} ` +
     `in ${claim.transactions.length} transactions (${(claimGas / 1_000_000n).toString()}M gas, ${((Date.now() - claimStarted) / 1000).toFixed(1)} s)`,
 );
+const claimedUsd = claim.claimed.find(({ token }) => token === usd)?.amount ?? 0n;
 console.log(
-  `    of which ${money((BigInt(TEMPLATE_REMIXES) * ONE_USD) / 10n, usd)} from the template's remixes\n`,
+  `    of which ${money(claimedUsd - usdBeforeTemplate, usd)} from the template's remixes\n`,
 );
 
 // 6. An AI company licenses a dataset of 100 assets for training, in one transaction.
@@ -299,6 +307,12 @@ const licensed = await Promise.all(
     }),
   ),
 );
+const purchased = await publicClient.getBlock({ blockNumber: bulk.receipt.blockNumber });
+const ends = new Set(licensed.map(({ validUntil }) => validUntil));
+const validity =
+  ends.size === 1 && typeof licensed[0]?.validUntil === "bigint"
+    ? `${new Date(Number(licensed[0].validUntil) * 1_000).toISOString().slice(0, 10)} (${(licensed[0].validUntil - purchased.timestamp) / 86_400n} days)`
+    : "various dates";
 console.log(
   `    ${bulk.licenceIds.length} licences (#${bulk.firstLicenceId}…#${bulk.licenceIds.at(-1)}) for ${bulk.totals.map(({ currency, amount }) => money(amount, currency)).join(", ")} ` +
     `(quoted ${money(
@@ -306,7 +320,7 @@ console.log(
       ETH,
     )}); ` +
     `${bulk.receipt.gasUsed.toLocaleString("en-US")} gas, ${(bulk.receipt.gasUsed / BigInt(DATASET_SIZE)).toLocaleString("en-US")} per asset; ` +
-    `${licensed.filter((valid) => valid.valid).length} valid for a year\n`,
+    `${licensed.filter(({ valid }) => valid).length} valid until ${validity}\n`,
 );
 
 // 7. The platform takes its ETH fees; an auditor checks everything from the chain.

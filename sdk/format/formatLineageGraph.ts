@@ -1,6 +1,7 @@
 import type { Asset } from "../actions/public/getAsset.js";
 import type { Lineage } from "../actions/public/getLineage.js";
 import { formatBps } from "./formatBps.js";
+import { printable } from "./printable.js";
 
 /** How an asset is named in a drawn graph; default its id and metadata URI. */
 export type LineageLabel = (asset: Asset) => string;
@@ -15,7 +16,8 @@ const defaultLabel: LineageLabel = (asset) => `#${asset.assetId} ${asset.metadat
  * writeFileSync("lineage.dot", formatLineageDot(await getLineage(client, { assetId: 1n })));
  */
 export function formatLineageDot(lineage: Lineage, label: LineageLabel = defaultLabel): string {
-  const quote = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const quote = (text: string) =>
+    `"${printable(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   return [
     "digraph lineage {",
     "  rankdir=BT;",
@@ -39,7 +41,7 @@ export function formatLineageDot(lineage: Lineage, label: LineageLabel = default
  * console.log(formatLineageMermaid(await getLineage(client, { assetId: 1n })));
  */
 export function formatLineageMermaid(lineage: Lineage, label: LineageLabel = defaultLabel): string {
-  const text = (value: string) => `"${value.replace(/"/g, "#quot;")}"`;
+  const text = (value: string) => `"${printable(value).replace(/"/g, "#quot;")}"`;
   return [
     "flowchart BT",
     ...lineage.nodes.map((asset) => `  a${asset.assetId}[${text(label(asset))}]`),

@@ -2,6 +2,7 @@ import type { Asset } from "../actions/public/getAsset.js";
 import type { Lineage } from "../actions/public/getLineage.js";
 import type { LineageEdge } from "../utils/lineageGraph.js";
 import { formatBps } from "./formatBps.js";
+import { printable } from "./printable.js";
 
 /** Options of {@link formatLineageTree}. */
 export type FormatLineageTreeOptions = {
@@ -15,7 +16,7 @@ export type FormatLineageTreeOptions = {
  * A lineage drawn as text trees: the root's remixes below it (each with the share it pays its
  * parent), then, when walked, what the root remixes (each with the share it gets from its
  * child). An asset reached twice (a remix of two assets of the lineage) is drawn once and then
- * referred to.
+ * referred to. Control characters in labels are replaced, so on-chain text cannot spoof the tree.
  *
  * @example
  * console.log(formatLineageTree(await getLineage(client, { assetId: 1n })));
@@ -38,7 +39,7 @@ export function formatLineageTree(
   }
   const name = (id: bigint) => {
     const asset = assets.get(id);
-    return asset ? label(asset) : `#${id}`;
+    return asset ? printable(label(asset)) : `#${id}`;
   };
   const lines = [name(lineage.rootId)];
   const draw = (

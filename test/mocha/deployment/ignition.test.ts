@@ -64,11 +64,29 @@ describe("Ignition deployment", function () {
   });
 
   it("deploys the local development set: the protocol, an allowlisted dUSD and Multicall3", async function () {
-    const { ignition } = await network.create();
+    const { ignition, ethers } = await network.create();
     const { protocol, usd, multicall3 } = await ignition.deploy(LocalDevelopmentModule);
     expect(await protocol.isTokenAllowed(await usd.getAddress())).to.equal(true);
     expect(await usd.decimals()).to.equal(6n);
-    expect(await multicall3.getAddress()).to.match(/^0x[0-9a-fA-F]{40}$/);
+    const [result] = await multicall3.aggregate3.staticCall([
+      {
+        target: await protocol.getAddress(),
+        allowFailure: false,
+        callData: protocol.interface.encodeFunctionData("feeBps"),
+      },
+    ]);
+    expect(BigInt(result.returnData)).to.equal(1_000n);
+    expect(await ethers.provider.getCode(await multicall3.getAddress())).to.not.equal("0x");
+  });
+
+  it("names its futures as deploymentFromIgnition reads them from deployed_addresses.json", function () {
+    const ids = (module: { futures: Set<{ id: string }> }) =>
+      [...module.futures].map(({ id }) => id);
+    expect(ids(RemixProtocolModule)).to.include.members([
+      "RemixProtocol#RemixProtocol",
+      "RemixProtocol#Licensing",
+    ]);
+    expect(ids(LocalDevelopmentModule)).to.include("LocalDevelopment#Multicall3");
   });
 
   it("ships per-network parameter files that name only the module's parameters", async function () {

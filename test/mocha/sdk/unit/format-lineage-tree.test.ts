@@ -48,6 +48,20 @@ describe("sdk formatLineageTree", function () {
     ]);
   });
 
+  it("replaces control characters of on-chain text, so a URI cannot spoof the drawing", function () {
+    const lineage: Lineage = {
+      rootId: 1n,
+      blockNumber: 9n,
+      nodes: [{ ...asset(1n), metadataUri: "ipfs://x\u001b[2K\n#9 fake" }],
+      edges: [],
+      ancestors: [],
+      descendants: [],
+    };
+    expect(formatLineageTree(lineage)).to.equal("#1 ipfs://x\uFFFD[2K\uFFFD#9 fake");
+    expect(formatLineageMermaid(lineage)).to.include('a1["#1 ipfs://x\uFFFD[2K\uFFFD#9 fake"]');
+    expect(formatLineageDot(lineage)).to.include('label="#1 ipfs://x\uFFFD[2K\uFFFD#9 fake"');
+  });
+
   it("draws what the root remixes below its own remixes", function () {
     const lineage: Lineage = {
       rootId: 2n,
