@@ -15,7 +15,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import * as chains from "viem/chains";
 import { type Deployment, deploymentFromIgnition } from "../../sdk/index.js";
-import { parseWhole } from "./amounts.js";
+import { parseWhole } from "./inputs.js";
 import { CliError } from "./output.js";
 
 /** The environment variable a signing key is read from (never a command-line argument). */

@@ -6,7 +6,7 @@ import {
   registerRemix,
   type RemixParent,
 } from "../../../sdk/index.js";
-import { parseId } from "../amounts.js";
+import { parseId } from "../inputs.js";
 import type { Action } from "../program.js";
 import { CliError, print } from "../output.js";
 

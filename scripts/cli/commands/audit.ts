@@ -9,41 +9,65 @@ import {
   type LineageDirection,
 } from "../../../sdk/index.js";
 import { reconciliationTable } from "../../lib/reconciliationTable.js";
-import { parseId, parseWhole, tokenUnit } from "../amounts.js";
+import { parseId, parseWhole, tokenUnit } from "../inputs.js";
 import type { CliContext } from "../context.js";
 import { CliError, print, toJson } from "../output.js";
 import type { Action } from "../program.js";
 
 const FORMATS = ["tree", "json", "dot", "mermaid"] as const;
+const DIRECTIONS = ["ancestors", "descendants", "both"] as const;
+
+/** A parser accepting only `choices` for `option`. */
+function oneOf<const choices extends readonly string[]>(option: string, choices: choices) {
+  return (value: string): choices[number] => {
+    if (!choices.includes(value)) {
+      throw new CliError(`${option} ${value}: expected ${choices.join(", ")}`);
+    }
+    return value as choices[number];
+  };
+}
 
 /** `lineage` and `audit`: what auditors read. */
 export function auditCommands(program: Command, action: Action): void {
   program
-    .command("lineage <assetId>")
+    .command("lineage")
     .description("an asset's ancestors and descendants, with the share on every link")
-    .option("--format <format>", `${FORMATS.join(", ")}`, "tree")
-    .option("--direction <direction>", "ancestors, descendants or both", "both")
+    .argument("<assetId>", "the asset", parseId)
+    .option(
+      `--format <format>`,
+      `${FORMATS.join(", ")} (default: tree)`,
+      oneOf("--format", FORMATS),
+      "tree",
+    )
+    .option(
+      "--direction <direction>",
+      "ancestors, descendants or both (default: both)",
+      oneOf("--direction", DIRECTIONS),
+      "both",
+    )
     .option(
       "--max-branches <count>",
-      "tree: children drawn per asset before counting the rest",
-      "20",
+      "tree: children drawn per asset before counting the rest (default: 20)",
+      (value: string) => Number(parseWhole(value, "--max-branches", 1n)),
+      20,
     )
     .action(
       action(
         async (
           context,
-          id: string,
-          options: { format: string; direction: string; maxBranches: string },
+          assetId: bigint,
+          options: {
+            format: (typeof FORMATS)[number];
+            direction: LineageDirection;
+            maxBranches: number;
+          },
         ) => {
-          const maxBranches = Number(parseWhole(options.maxBranches, "--max-branches", 1n));
-          if (!(FORMATS as readonly string[]).includes(options.format)) {
-            throw new CliError(`--format ${options.format}: expected ${FORMATS.join(", ")}`);
-          }
+          const { maxBranches } = options;
           const lineage = await getLineage(context.publicClient, {
             deployment: context.deployment,
             ...context.scan,
-            assetId: parseId(id),
-            direction: options.direction as LineageDirection,
+            assetId,
+            direction: options.direction,
           });
           const drawn = {
             tree: () =>
@@ -53,7 +77,7 @@ export function auditCommands(program: Command, action: Action): void {
             json: () => toJson(lineage),
             dot: () => formatLineageDot(lineage),
             mermaid: () => formatLineageMermaid(lineage),
-          }[options.format as (typeof FORMATS)[number]];
+          }[options.format];
           console.log(context.json ? toJson(lineage) : drawn());
         },
       ),

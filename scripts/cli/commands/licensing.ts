@@ -1,6 +1,8 @@
 import type { Command } from "commander";
+import type { Address } from "viem";
 import {
   buyLicence,
+  ETH,
   formatBps,
   buyLicences,
   getLicences,
@@ -8,25 +10,27 @@ import {
   pay,
   payForUse,
   setTerms,
+  type UseKind,
 } from "../../../sdk/index.js";
 import {
   describeAmount,
   kindName,
   parseAmount,
+  parseAddress,
   parseId,
   parseKind,
   parseToken,
   parseWhole,
-} from "../amounts.js";
+} from "../inputs.js";
 import { print } from "../output.js";
 import type { Action } from "../program.js";
 
 type TermsOptions = {
-  kind: string;
+  kind: UseKind;
   price?: string;
-  currency: string;
-  duration?: string;
-  minShare?: string;
+  currency: Address;
+  duration?: bigint;
+  minShare?: number;
   documentUri?: string;
   refuse?: boolean;
 };
@@ -34,31 +38,45 @@ type TermsOptions = {
 /** `terms`, `licence buy`, `pay` and `licences`: licensing and paid uses. */
 export function licensingCommands(program: Command, action: Action): void {
   program
-    .command("terms <assetId>")
+    .command("terms")
     .description("publish the terms of one use kind of an asset you own")
-    .requiredOption("--kind <kind>", "view, commercial, remix, ai-training or ai-inference")
+    .argument("<assetId>", "the asset", parseId)
+    .requiredOption(
+      "--kind <kind>",
+      "view, commercial, remix, ai-training or ai-inference",
+      parseKind,
+    )
     .option("--price <amount>", "price per licence (per view for view), e.g. 0.05")
-    .option("--currency <token>", "eth or an allowlisted token address", "eth")
-    .option("--duration <seconds>", "how long a licence lasts (default: perpetual)")
-    .option("--min-share <bps>", "remix: the least share a remix must give, in basis points")
+    .option(
+      "--currency <token>",
+      "eth or an allowlisted token address (default: eth)",
+      parseToken,
+      ETH,
+    )
+    .option(
+      "--duration <seconds>",
+      "how long a licence lasts (default: perpetual)",
+      (value: string) => parseWhole(value, "--duration"),
+    )
+    .option(
+      "--min-share <bps>",
+      "remix: the least share a remix must give, in basis points",
+      (value: string) => Number(parseWhole(value, "--min-share")),
+    )
     .option("--document-uri <uri>", "where the terms document lives")
     .option("--refuse", "refuse this use (publish terms that allow nothing)")
     .action(
-      action(async (context, id: string, options: TermsOptions) => {
-        const currency = parseToken(options.currency);
+      action(async (context, assetId: bigint, options: TermsOptions) => {
+        const { currency, kind } = options;
         const price = options.price ? await parseAmount(context, options.price, currency) : 0n;
         const terms: LicenceTermsInput = {
           allowed: !options.refuse,
           currency,
           price,
-          ...(options.duration ? { duration: parseWhole(options.duration, "--duration") } : {}),
-          ...(options.minShare
-            ? { minShareBps: Number(parseWhole(options.minShare, "--min-share")) }
-            : {}),
+          ...(options.duration !== undefined ? { duration: options.duration } : {}),
+          ...(options.minShare !== undefined ? { minShareBps: options.minShare } : {}),
           ...(options.documentUri ? { documentUri: options.documentUri } : {}),
         };
-        const assetId = parseId(id);
-        const kind = parseKind(options.kind);
         const { version, receipt } = await setTerms(context.wallet(), {
           deployment: context.deployment,
           assetId,
@@ -72,11 +90,11 @@ export function licensingCommands(program: Command, action: Action): void {
         ].join(", ");
         print(
           context.json,
-          { assetId, kind: options.kind, version, transactionHash: receipt.transactionHash },
+          { assetId, kind: kindName(kind), version, transactionHash: receipt.transactionHash },
           () =>
             options.refuse
-              ? `#${assetId} refuses ${options.kind} (terms v${version})`
-              : `#${assetId} ${options.kind} terms v${version}: ${described}`,
+              ? `#${assetId} refuses ${kindName(kind)} (terms v${version})`
+              : `#${assetId} ${kindName(kind)} terms v${version}: ${described}`,
         );
       }),
     );
@@ -84,15 +102,18 @@ export function licensingCommands(program: Command, action: Action): void {
   program
     .command("licence")
     .description("licences: buy")
-    .command("buy <assetIds...>")
+    .command("buy")
     .description("buy a licence for one asset, or for many in one bulk transaction")
-    .requiredOption("--kind <kind>", "commercial, remix, ai-training or ai-inference")
-    .option("--recipient <address>", "who holds the licences (default: you)")
+    .argument("<assetIds...>", "the assets", (value: string, previous: bigint[] = []) => [
+      ...previous,
+      parseId(value),
+    ])
+    .requiredOption("--kind <kind>", "commercial, remix, ai-training or ai-inference", parseKind)
+    .option("--recipient <address>", "who holds the licences (default: you)", parseAddress)
     .action(
       action(
-        async (context, ids: string[], options: { kind: string; recipient?: `0x${string}` }) => {
-          const assetIds = ids.map(parseId);
-          const kind = parseKind(options.kind);
+        async (context, assetIds: bigint[], options: { kind: UseKind; recipient?: Address }) => {
+          const { kind } = options;
           const common = { deployment: context.deployment, kind, recipient: options.recipient };
           const wallet = context.wallet();
           const bought =
@@ -118,26 +139,40 @@ export function licensingCommands(program: Command, action: Action): void {
             context.json,
             result,
             () =>
-              `bought ${bought.licenceIds.length} ${options.kind} licence${bought.licenceIds.length > 1 ? "s" : ""} (#${bought.licenceIds.join(", #")}) for ${paid.join(" and ")} in one transaction`,
+              `bought ${bought.licenceIds.length} ${kindName(kind)} licence${bought.licenceIds.length > 1 ? "s" : ""} (#${bought.licenceIds.join(", #")}) for ${paid.join(" and ")} in one transaction`,
           );
         },
       ),
     );
 
   program
-    .command("pay <assetId>")
+    .command("pay")
     .description("pay for views at the asset's view price, or pay an amount for a use")
-    .option("--views <count>", "views to pay for at the published view price", "1")
+    .argument("<assetId>", "the asset", parseId)
+    .option(
+      "--views <count>",
+      "views to pay for at the published view price (default: 1)",
+      (value: string) => parseWhole(value, "--views", 1n),
+      1n,
+    )
     .option("--amount <amount>", "pay this amount instead (e.g. a commercial use), with --token")
-    .option("--token <token>", "eth or an allowlisted token address, with --amount", "eth")
+    .option(
+      "--token <token>",
+      "eth or an allowlisted token address, with --amount",
+      parseToken,
+      ETH,
+    )
     .action(
       action(
-        async (context, id: string, options: { views: string; amount?: string; token: string }) => {
-          const assetId = parseId(id);
+        async (
+          context,
+          assetId: bigint,
+          options: { views: bigint; amount?: string; token: Address },
+        ) => {
           const wallet = context.wallet();
           const { deployment } = context;
           if (options.amount !== undefined) {
-            const token = parseToken(options.token);
+            const { token } = options;
             const amount = await parseAmount(context, options.amount, token);
             const { receipt, fee } = await pay(wallet, { deployment, assetId, token, amount });
             const described = await describeAmount(context, token, amount);
@@ -148,7 +183,7 @@ export function licensingCommands(program: Command, action: Action): void {
             );
             return;
           }
-          const count = parseWhole(options.views, "--views", 1n);
+          const count = options.views;
           const paid = await payForUse(wallet, { deployment, assetId, count });
           const described = await describeAmount(context, paid.currency, paid.total);
           print(
@@ -167,16 +202,17 @@ export function licensingCommands(program: Command, action: Action): void {
     );
 
   program
-    .command("licences <holder>")
+    .command("licences")
     .description("every licence a holder was issued, and whether each is usable")
-    .option("--kind <kind>", "only this use kind")
+    .argument("<holder>", "the holder's address", parseAddress)
+    .option("--kind <kind>", "only this use kind", parseKind)
     .action(
-      action(async (context, holder: `0x${string}`, options: { kind?: string }) => {
+      action(async (context, holder: Address, options: { kind?: UseKind }) => {
         const licences = await getLicences(context.publicClient, {
           deployment: context.deployment,
           ...context.scan,
           holder,
-          ...(options.kind ? { kind: parseKind(options.kind) } : {}),
+          ...(options.kind === undefined ? {} : { kind: options.kind }),
         });
         print(context.json, licences, () =>
           licences.length === 0

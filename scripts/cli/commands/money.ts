@@ -2,21 +2,25 @@ import type { Command } from "commander";
 import type { Address } from "viem";
 import { approveToken, claimAll, ETH, previewClaimAll } from "../../../sdk/index.js";
 import { progressBar } from "../../lib/progress.js";
-import { describeAmount, parseAmount, parseToken } from "../amounts.js";
+import { describeAmount, parseAddress, parseAmount, parseToken } from "../inputs.js";
 import { CliError, print } from "../output.js";
 import type { Action } from "../program.js";
 
 /** `approve`, `balance` and `claim`: token allowances, what a creator can claim, claiming it. */
 export function moneyCommands(program: Command, action: Action): void {
   program
-    .command("approve <token> <amount>")
+    .command("approve")
     .description(
       "let the protocol take up to <amount> of an ERC-20 from you (token payments and purchases need it)",
     )
+    .argument("<token>", "the ERC-20's address", (value: string) => {
+      const token = parseToken(value);
+      if (token === ETH) throw new CliError("ETH needs no approval");
+      return token;
+    })
+    .argument("<amount>", "the allowance, e.g. 100")
     .action(
-      action(async (context, tokenArgument: string, amountArgument: string) => {
-        const token = parseToken(tokenArgument);
-        if (token === ETH) throw new CliError("ETH needs no approval");
+      action(async (context, token: Address, amountArgument: string) => {
         const amount = await parseAmount(context, amountArgument, token);
         const { receipt } = await approveToken(context.wallet(), {
           deployment: context.deployment,
@@ -33,8 +37,9 @@ export function moneyCommands(program: Command, action: Action): void {
     );
 
   program
-    .command("balance [owner]")
+    .command("balance")
     .description("what an owner can claim now, per token and per asset, including splits pending")
+    .argument("[owner]", "whose assets (default: you)", parseAddress)
     .action(
       action(async (context, owner: Address | undefined) => {
         const who = owner ?? context.wallet().account.address;
@@ -63,7 +68,7 @@ export function moneyCommands(program: Command, action: Action): void {
   program
     .command("claim")
     .description("claim everything your assets are owed, in every token (splits included)")
-    .option("--to <address>", "who receives the money (default: you)")
+    .option("--to <address>", "who receives the money (default: you)", parseAddress)
     .action(
       action(async (context, options: { to?: Address }) => {
         let bar: ReturnType<typeof progressBar> | undefined;

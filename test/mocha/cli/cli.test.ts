@@ -357,6 +357,19 @@ describeOnNodes("remix CLI", (env) => {
     expect(keyless.stderr.trim()).to.equal(
       "error: no signing key: set REMIX_PRIVATE_KEY, or use --network with an account in Hardhat's keystore",
     );
+    // Input is checked before connecting: no node is needed to be told an id is wrong.
+    const offline = await run(process.execPath, [
+      `${root}dist/cli/remix.js`,
+      "--rpc-url",
+      "http://127.0.0.1:1",
+      "lineage",
+      "one",
+    ]).catch((error: { code: number; stderr: string }) => error);
+    expect(offline.stderr.trim()).to.equal("error: one is not an id");
+    const badFormat = await remix(e, null, "lineage", "1", "--format", "svg");
+    expect(badFormat.stderr.trim()).to.equal(
+      "error: --format svg: expected tree, json, dot, mermaid",
+    );
     const badParent = await remix(
       e,
       "bob",

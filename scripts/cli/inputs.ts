@@ -63,6 +63,12 @@ export async function parseAmount(
   return parseUnits(value, decimals);
 }
 
+/** An address (any checksum casing). */
+export function parseAddress(value: string): Address {
+  if (!isAddress(value, { strict: false })) throw new CliError(`${value} is not an address`);
+  return value;
+}
+
 /** A positive integer id (asset or licence). */
 export function parseId(value: string): bigint {
   if (!/^\d+$/.test(value) || BigInt(value) === 0n) throw new CliError(`${value} is not an id`);
