@@ -10,8 +10,8 @@ export type RunningNode = { kind: NodeKind; url: string; stop: () => void };
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const HARDHAT_CLI = `${root}node_modules/hardhat/dist/src/cli.js`;
-/** Foundry's anvil from the npm registry (optional dependency: Linux x64 only). */
-export const ANVIL_BIN = `${root}node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil`;
+/** Foundry's anvil from the npm registry, installed by `npm run setup` (Linux x64 only). */
+export const ANVIL_BIN = `${root}.tools/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil`;
 
 export function nodeAvailable(kind: NodeKind): boolean {
   return kind === "hardhat" || existsSync(ANVIL_BIN);
