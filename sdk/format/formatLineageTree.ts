@@ -1,6 +1,6 @@
 import type { Asset } from "../actions/public/getAsset.js";
 import type { Lineage } from "../actions/public/getLineage.js";
-import type { LineageEdge } from "../utils/lineageGraph.js";
+import { buildLineageGraph, type LineageEdge } from "../utils/lineageGraph.js";
 import { formatBps } from "./formatBps.js";
 import { printable } from "./printable.js";
 
@@ -31,12 +31,7 @@ export function formatLineageTree(
 ): string {
   const { label = defaultLabel, maxBranches = 20 } = options;
   const assets = new Map(lineage.nodes.map((asset) => [asset.assetId, asset]));
-  const children = new Map<bigint, LineageEdge[]>();
-  const parents = new Map<bigint, LineageEdge[]>();
-  for (const edge of lineage.edges) {
-    children.set(edge.parentId, [...(children.get(edge.parentId) ?? []), edge]);
-    parents.set(edge.childId, [...(parents.get(edge.childId) ?? []), edge]);
-  }
+  const { children, parents } = buildLineageGraph(lineage.edges);
   const name = (id: bigint) => {
     const asset = assets.get(id);
     return asset ? printable(label(asset)) : `#${id}`;
@@ -45,7 +40,7 @@ export function formatLineageTree(
   const draw = (
     id: bigint,
     prefix: string,
-    branches: Map<bigint, LineageEdge[]>,
+    branches: ReadonlyMap<bigint, readonly LineageEdge[]>,
     next: (edge: LineageEdge) => bigint,
     share: string,
     drawn: Set<bigint>,
