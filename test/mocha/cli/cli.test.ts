@@ -2,10 +2,11 @@ import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect } from "chai";
-import { encodeAbiParameters, keccak256, parseAbi, parseEther, toHex } from "viem";
-import { remixProtocolAbi } from "../../../sdk/index.js";
+import { parseAbi, parseEther, toHex } from "viem";
+import { ETH, remixProtocolAbi } from "../../../sdk/index.js";
 import { buildPackage, root } from "../helpers/packageBuild.js";
 import { describeOnNodes, type SdkEnv } from "../sdk/helpers/env.js";
+import { balanceSlot } from "../sdk/helpers/storage.js";
 
 const run = promisify(execFile);
 
@@ -18,34 +19,35 @@ const KEYS = {
 
 type Result = { code: number; stdout: string; stderr: string };
 
-/** Runs the built `remix` CLI against `e`'s node and deployment, signing as `signer`. */
-async function remix(
-  e: SdkEnv,
-  signer: keyof typeof KEYS | null,
-  ...args: string[]
+/** Runs the built `remix` CLI with `args`, collecting its output and exit code. */
+async function runCli(
+  args: readonly string[],
+  { cwd = root, env = {} }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Result> {
-  const deploymentFile = `${root}.tmp/cli-deployment-${e.node.kind}.json`;
-  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: "0" };
-  delete env.REMIX_PRIVATE_KEY;
-  if (signer) env.REMIX_PRIVATE_KEY = KEYS[signer];
+  // Keys and Hardhat's config path come only from `env`, never from this test run.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: "0", ...env };
+  if (env.REMIX_PRIVATE_KEY === undefined) delete childEnv.REMIX_PRIVATE_KEY;
+  delete childEnv.HARDHAT_CONFIG;
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [
-        `${root}dist/cli/remix.js`,
-        "--rpc-url",
-        e.node.url,
-        "--deployment",
-        deploymentFile,
-        ...args,
-      ],
-      { cwd: root, env },
-    );
+    const { stdout, stderr } = await run(process.execPath, [`${root}dist/cli/remix.js`, ...args], {
+      cwd,
+      env: childEnv,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** The deployment file the CLI reads for `e`'s node. */
+const deploymentFile = (e: SdkEnv) => `${root}.tmp/cli-deployment-${e.node.kind}.json`;
+
+/** Runs the CLI against `e`'s node and deployment, signing as `signer`. */
+function remix(e: SdkEnv, signer: keyof typeof KEYS | null, ...args: string[]): Promise<Result> {
+  return runCli(["--rpc-url", e.node.url, "--deployment", deploymentFile(e), ...args], {
+    env: signer ? { REMIX_PRIVATE_KEY: KEYS[signer] } : {},
+  });
 }
 
 /** Like {@link remix}, and fails the test unless the command succeeded. */
@@ -62,7 +64,7 @@ async function ok(
 async function writeFixtures(e: SdkEnv) {
   await mkdir(`${root}.tmp`, { recursive: true });
   await writeFile(
-    `${root}.tmp/cli-deployment-${e.node.kind}.json`,
+    deploymentFile(e),
     JSON.stringify({
       "RemixProtocol#RemixProtocol": e.deployment.protocol,
       "RemixProtocol#Licensing": e.deployment.licensing,
@@ -282,7 +284,7 @@ describeOnNodes("remix CLI", (env) => {
     await e.testClient.setBalance({ address: e.deployment.protocol, value: parseEther("1") });
     await e.testClient.setStorageAt({
       address: e.deployment.protocol,
-      index: await splittableSlot(e, 2n),
+      index: await balanceSlot(e, 2n, ETH, (parseEther("0.9") << 128n) + parseEther("1")),
       value: toHex((parseEther("1") << 128n) + parseEther("1"), { size: 32 }),
     });
     const tampered = await remix(e, null, "audit");
@@ -310,29 +312,22 @@ describeOnNodes("remix CLI", (env) => {
         "});",
       ].join("\n"),
     );
-    const childEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      TARGET_RPC_URL: e.node.url,
-      TARGET_KEY: KEYS.bob,
-    };
-    delete childEnv.REMIX_PRIVATE_KEY;
-    delete childEnv.HARDHAT_CONFIG; // set for this test run: the child must find the project's
-    const { stdout } = await run(
-      process.execPath,
+    const registered = await runCli(
       [
-        `${root}dist/cli/remix.js`,
         "--network",
         "target",
         "--deployment",
-        `${root}.tmp/cli-deployment-${e.node.kind}.json`,
+        deploymentFile(e),
         "--json",
         "register",
         `${root}.tmp/original.mp4`,
         "--uri",
         "ipfs://through-hardhat",
       ],
-      { cwd: project, env: childEnv },
+      { cwd: project, env: { TARGET_RPC_URL: e.node.url, TARGET_KEY: KEYS.bob } },
     );
+    expect(registered.code, registered.stderr).to.equal(0);
+    const stdout = registered.stdout;
     const { assetId } = JSON.parse(stdout) as { assetId: string };
     const owner = await e.publicClient.readContract({
       address: e.deployment.protocol,
@@ -358,13 +353,8 @@ describeOnNodes("remix CLI", (env) => {
       "error: no signing key: set REMIX_PRIVATE_KEY, or use --network with an account in Hardhat's keystore",
     );
     // Input is checked before connecting: no node is needed to be told an id is wrong.
-    const offline = await run(process.execPath, [
-      `${root}dist/cli/remix.js`,
-      "--rpc-url",
-      "http://127.0.0.1:1",
-      "lineage",
-      "one",
-    ]).catch((error: { code: number; stderr: string }) => error);
+    const offline = await runCli(["--rpc-url", "http://127.0.0.1:1", "lineage", "one"]);
+    expect(offline.code).to.equal(1);
     expect(offline.stderr.trim()).to.equal("error: one is not an id");
     const badFormat = await remix(e, null, "lineage", "1", "--format", "svg");
     expect(badFormat.stderr.trim()).to.equal(
@@ -392,22 +382,4 @@ async function sha256(path: string): Promise<string> {
   return `0x${createHash("sha256")
     .update(await readFile(path))
     .digest("hex")}`;
-}
-
-/** The slot of `_splittable[assetId][ETH]`: the one holding its (net << 128 | gross) today. */
-async function splittableSlot(e: SdkEnv, assetId: bigint): Promise<`0x${string}`> {
-  for (let base = 0n; base < 64n; base++) {
-    const inner = keccak256(
-      encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [assetId, base]),
-    );
-    const slot = keccak256(
-      encodeAbiParameters(
-        [{ type: "address" }, { type: "bytes32" }],
-        ["0x0000000000000000000000000000000000000000", inner],
-      ),
-    );
-    const stored = await e.publicClient.getStorageAt({ address: e.deployment.protocol, slot });
-    if (stored && BigInt(stored) === (parseEther("0.9") << 128n) + parseEther("1")) return slot;
-  }
-  throw new Error("splittable slot not found");
 }

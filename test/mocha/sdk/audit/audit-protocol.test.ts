@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { type Address, encodeAbiParameters, getAddress, keccak256, parseEther, toHex } from "viem";
+import { getAddress, parseEther, toHex } from "viem";
 import {
   auditProtocol,
   claimMany,
@@ -11,6 +11,7 @@ import {
 } from "../../../../sdk/index.js";
 import { describeOnNodes, type SdkEnv } from "../helpers/env.js";
 import { fundUsd, threeGenerations } from "../helpers/family.js";
+import { balanceSlot } from "../helpers/storage.js";
 import { buildTree } from "../helpers/tree.js";
 
 /**
@@ -28,24 +29,6 @@ async function history(e: SdkEnv) {
   await claimMany(e.alice, { deployment, assetIds: [family.a], tokens: [ETH] });
   await withdrawFees(e.stranger, { deployment, token: ETH });
   return family;
-}
-
-/**
- * The storage slot of `_collectable[assetId][token]`, found by looking for `value` at the slot
- * each candidate base slot of the nested mapping would put it in.
- */
-async function collectableSlot(e: SdkEnv, assetId: bigint, token: Address, value: bigint) {
-  for (let base = 0n; base < 64n; base++) {
-    const inner = keccak256(
-      encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [assetId, base]),
-    );
-    const slot = keccak256(
-      encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [token, inner]),
-    );
-    const stored = await e.publicClient.getStorageAt({ address: e.deployment.protocol, slot });
-    if (stored !== undefined && BigInt(stored) === value && value !== 0n) return slot;
-  }
-  throw new Error("collectable slot not found");
 }
 
 describeOnNodes("sdk auditProtocol", (env) => {
@@ -111,7 +94,7 @@ describeOnNodes("sdk auditProtocol", (env) => {
       assetIds: [b],
       tokens: [ETH],
     });
-    const slot = await collectableSlot(e, b, ETH, held!.collectable);
+    const slot = await balanceSlot(e, b, ETH, held!.collectable);
     await e.testClient.setStorageAt({
       address: e.deployment.protocol,
       index: slot,

@@ -22,6 +22,15 @@ async function waitUntilPending(env: SdkEnv, address: Address, nonce: number): P
   throw new Error("transaction never reached the mempool");
 }
 
+/** Fees that outbid the SDK's own (a 50 gwei tip), so a competing transaction is mined first. */
+async function higherTip(env: SdkEnv) {
+  const { baseFeePerGas } = await env.publicClient.getBlock();
+  return {
+    maxPriorityFeePerGas: 50_000_000_000n,
+    maxFeePerGas: (baseFeePerGas ?? 0n) * 2n + 50_000_000_000n,
+  };
+}
+
 /** Runs `body` with automine off, restoring it (and an empty mempool) afterwards. */
 async function withoutAutomine(env: SdkEnv, body: () => Promise<void>): Promise<void> {
   await env.testClient.setAutomine(false);
@@ -47,15 +56,13 @@ describeOnNodes("sdk write lifecycle", (env) => {
       }).catch((caught: unknown) => caught);
       await waitUntilPending(e, e.bob.account.address, nonce);
       // Alice registers the same hash with a far higher tip, so she is mined first.
-      const block = await e.publicClient.getBlock();
       await e.alice.writeContract({
         address: e.deployment.protocol,
         abi: remixProtocolAbi,
         functionName: "registerOriginal",
         args: [contentHash, "alice"],
         gas: 500_000n,
-        maxPriorityFeePerGas: 50_000_000_000n,
-        maxFeePerGas: (block.baseFeePerGas ?? 0n) * 2n + 50_000_000_000n,
+        ...(await higherTip(e)),
       });
       await e.testClient.mine({ blocks: 1 });
       const error = await write;
@@ -84,15 +91,13 @@ describeOnNodes("sdk write lifecycle", (env) => {
       const [original] = await pendingHashes(e, e.bob.account.address);
       const sent = await e.publicClient.getTransaction({ hash: original! });
       // A wallet's "speed up": the same call and nonce, with a higher tip.
-      const block = await e.publicClient.getBlock();
       const repricedHash = await e.bob.sendTransaction({
         to: sent.to!,
         data: sent.input,
         value: sent.value,
         nonce,
         gas: sent.gas,
-        maxPriorityFeePerGas: 50_000_000_000n,
-        maxFeePerGas: (block.baseFeePerGas ?? 0n) * 2n + 50_000_000_000n,
+        ...(await higherTip(e)),
       });
       await e.testClient.mine({ blocks: 1 });
       const { receipt, assetId } = await write;
@@ -127,13 +132,11 @@ describeOnNodes("sdk write lifecycle", (env) => {
         timeout: 10_000,
       }).catch((caught: unknown) => caught);
       await waitUntilPending(e, e.bob.account.address, nonce);
-      const block = await e.publicClient.getBlock();
       const replacementHash = await e.bob.sendTransaction({
         to: e.carol.account.address,
         value: 1n,
         nonce,
-        maxPriorityFeePerGas: 50_000_000_000n,
-        maxFeePerGas: (block.baseFeePerGas ?? 0n) * 2n + 50_000_000_000n,
+        ...(await higherTip(e)),
       });
       await e.testClient.mine({ blocks: 1 });
       const error = await write;
