@@ -2,17 +2,27 @@
 pragma solidity 0.8.30;
 
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
-import {AssetView, IAssetRegistry, ParentShare} from "./interfaces/IAssetRegistry.sol";
+import {
+    AssetSummary,
+    AssetView,
+    IAssetRegistry,
+    ParentShare,
+    RegistrationRequest
+} from "./interfaces/IAssetRegistry.sol";
 import {ILicensing} from "./interfaces/ILicensing.sol";
+import {IProtectedRegistration} from "./interfaces/IProtectedRegistration.sol";
 import {ChunkedBytes} from "./libraries/ChunkedBytes.sol";
 import {ParentLink, ParentLinks} from "./libraries/ParentLinks.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
-import {AssetRecord, AssetToken} from "./token/AssetToken.sol";
+import {AssetRecord} from "./token/AssetToken.sol";
+import {RevenueManagers} from "./token/RevenueManagers.sol";
 import {ProtocolAdmin, ProtocolConfig} from "./ProtocolAdmin.sol";
+import {RegistrationCommitments} from "./RegistrationCommitments.sol";
 
 /// @title AssetRegistry
-/// @notice Registers originals and remixes as ERC-721 assets and records their lineage.
-abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
+/// @notice Registers originals and remixes as ERC-721 assets and records their lineage: directly,
+/// by commit-reveal, or for a creator through the protocol's licensing contract and relay.
+abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationCommitments, IAssetRegistry {
     using ChunkedBytes for mapping(uint256 => bytes32);
     using ParentLinks for mapping(uint256 => uint256);
 
@@ -22,16 +32,18 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     uint256 public constant MAX_PARENTS = 16;
 
     /// @inheritdoc IAssetRegistry
-    uint256 public constant MAX_URI_LENGTH = type(uint16).max;
+    uint256 public constant MAX_URI_LENGTH = 512;
 
     /* IMMUTABLES */
 
     /// @inheritdoc IAssetRegistry
     address public immutable LICENSING;
 
+    /// @inheritdoc IAssetRegistry
+    address public immutable RELAY;
+
     /* STORAGE */
 
-    mapping(bytes32 contentHash => uint256 assetId) private _assetIdOf;
     mapping(uint256 assetId => mapping(uint256 word => bytes32)) private _uriWords;
     mapping(uint256 assetId => mapping(uint256 word => uint256)) private _parentWords;
     mapping(uint256 assetId => uint256) private _childCount;
@@ -39,14 +51,27 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     /* CONSTRUCTOR */
 
     /// @param licensing The licensing contract, created by the deployed protocol for itself.
-    constructor(address licensing) {
+    /// @param relay The relay of signed requests, created by the deployed protocol for itself.
+    constructor(address licensing, address relay) {
         LICENSING = licensing;
+        RELAY = relay;
     }
 
     /* REGISTRATION */
 
     /// @inheritdoc IAssetRegistry
     function registerOriginal(bytes32 contentHash, string calldata metadataURI) external returns (uint256 assetId) {
+        _authorizeContent(contentHash, msg.sender, msg.sender, 0);
+        assetId = _register(msg.sender, contentHash, metadataURI, 0);
+    }
+
+    /// @inheritdoc IProtectedRegistration
+    function revealOriginal(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        bytes32 salt
+    ) external returns (uint256 assetId) {
+        _authorizeContent(contentHash, msg.sender, msg.sender, _requireSalt(salt));
         assetId = _register(msg.sender, contentHash, metadataURI, 0);
     }
 
@@ -57,19 +82,35 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         ParentShare[] calldata parents,
         uint256[] calldata licenceIds
     ) external returns (uint256 assetId) {
+        _authorizeContent(contentHash, msg.sender, msg.sender, 0);
+        assetId = _registerRemix(msg.sender, contentHash, metadataURI, parents, licenceIds);
+    }
+
+    /// @inheritdoc IProtectedRegistration
+    function revealRemix(
+        bytes32 contentHash,
+        string calldata metadataURI,
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds,
+        bytes32 salt
+    ) external returns (uint256 assetId) {
+        _authorizeContent(contentHash, msg.sender, msg.sender, _requireSalt(salt));
         assetId = _registerRemix(msg.sender, contentHash, metadataURI, parents, licenceIds);
     }
 
     /// @inheritdoc IAssetRegistry
-    function registerRemixFor(
-        address creator,
-        bytes32 contentHash,
-        string calldata metadataURI,
-        ParentShare[] calldata parents,
-        uint256[] calldata licenceIds
-    ) external returns (uint256 assetId) {
-        if (msg.sender != LICENSING) revert OnlyLicensing(msg.sender);
-        assetId = _registerRemix(creator, contentHash, metadataURI, parents, licenceIds);
+    function registerFor(RegistrationRequest calldata request, address committer) external returns (uint256 assetId) {
+        if (msg.sender != LICENSING && msg.sender != RELAY) revert OnlyLicensingOrRelay(msg.sender);
+        address creator = request.creator;
+        _authorizeContent(request.contentHash, creator, committer, request.salt);
+        if (request.parents.length == 0) return _register(creator, request.contentHash, request.metadataURI, 0);
+        assetId = _registerRemix(
+            creator,
+            request.contentHash,
+            request.metadataURI,
+            request.parents,
+            request.licenceIds
+        );
     }
 
     /* VIEWS */
@@ -90,6 +131,21 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     }
 
     /// @inheritdoc IAssetRegistry
+    function getAssetSummary(uint256 assetId) external view returns (AssetSummary memory) {
+        AssetRecord storage record = _assets[assetId];
+        if (record.owner == address(0)) revert AssetNotFound(assetId);
+        return
+            AssetSummary({
+                owner: record.owner,
+                createdAt: record.createdAt,
+                contentHash: record.contentHash,
+                parentCount: record.parentCount,
+                childCount: _childCount[assetId],
+                metadataURILength: record.uriLength
+            });
+    }
+
+    /// @inheritdoc IAssetRegistry
     function parentsOf(uint256 assetId) external view returns (ParentShare[] memory parents) {
         ParentLink[] memory links = _parentLinks(assetId, _assets[assetId].parentCount);
         parents = new ParentShare[](links.length);
@@ -105,7 +161,7 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
 
     /// @inheritdoc IAssetRegistry
     function assetIdOf(bytes32 contentHash) external view returns (uint256) {
-        return _assetIdOf[contentHash];
+        return _content[_contentKey(contentHash)].assetId;
     }
 
     /// @inheritdoc IAssetRegistry
@@ -116,12 +172,6 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
     /// @inheritdoc IAssetRegistry
     function exists(uint256 assetId) external view returns (bool) {
         return _assets[assetId].owner != address(0);
-    }
-
-    /// @inheritdoc IAssetRegistry
-    function isOwnerOrApproved(uint256 assetId, address account) external view returns (bool) {
-        address owner = _assets[assetId].owner;
-        return owner != address(0) && _isAuthorized(owner, account, assetId);
     }
 
     /// @inheritdoc IERC721Metadata
@@ -186,7 +236,8 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         ProtocolConfig memory config = _config;
         if (config.paused) revert ProtocolPaused();
         if (contentHash == bytes32(0)) revert ZeroContentHash();
-        uint256 existing = _assetIdOf[contentHash];
+        bytes32 contentKey = _contentKey(contentHash);
+        uint256 existing = _content[contentKey].assetId;
         if (existing != 0) revert ContentAlreadyRegistered(contentHash, existing);
         uint256 uriLength = bytes(metadataURI).length;
         if (uriLength == 0 || uriLength > MAX_URI_LENGTH) revert InvalidMetadataURI(uriLength, MAX_URI_LENGTH);
@@ -196,7 +247,7 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
             assetId = config.lastAssetId + 1;
         }
         _config.lastAssetId = uint64(assetId);
-        _assetIdOf[contentHash] = assetId;
+        _content[contentKey].assetId = uint64(assetId);
         _uriWords[assetId].store(bytes(metadataURI));
         _mint(
             assetId,
@@ -211,11 +262,18 @@ abstract contract AssetRegistry is AssetToken, ProtocolAdmin, IAssetRegistry {
         emit AssetRegistered(assetId, creator, contentHash, metadataURI);
     }
 
-    /// @dev Reverts unless the caller owns `assetId` or is approved for it.
-    function _requireAuthorized(uint256 assetId) internal view {
+    /// @dev `salt`, which a reveal needs (zero would be the direct path).
+    function _requireSalt(bytes32 salt) private pure returns (bytes32) {
+        if (salt == 0) revert ZeroSalt();
+        return salt;
+    }
+
+    /// @dev Reverts unless `account` owns `assetId` or manages its revenue (transfer approvals do
+    /// not count: they move the NFT, not its money).
+    function _requireOwnerOrManager(uint256 assetId, address account) internal view {
         address owner = _assets[assetId].owner;
         if (owner == address(0)) revert AssetNotFound(assetId);
-        if (!_isAuthorized(owner, msg.sender, assetId)) revert NotAssetOwnerOrApproved(assetId, msg.sender);
+        if (!_isOwnerOrManager(owner, account, assetId)) revert NotAssetOwnerOrManager(assetId, account);
     }
 
     /// @dev The `count` parent links of `assetId`, reading each packed word once.

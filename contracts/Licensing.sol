@@ -4,8 +4,8 @@ pragma solidity 0.8.30;
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
-import {ParentShare} from "./interfaces/IAssetRegistry.sol";
-import {CurrencyAmount, ILicensing, Licence, Terms, UseKind} from "./interfaces/ILicensing.sol";
+import {ParentShare, RegistrationRequest} from "./interfaces/IAssetRegistry.sol";
+import {CurrencyAmount, ILicensing, Licence, ParentLicence, Terms, UseKind} from "./interfaces/ILicensing.sol";
 import {IRemixProtocol} from "./interfaces/IRemixProtocol.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
 import {LicenceToken} from "./token/LicenceToken.sol";
@@ -56,7 +56,7 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     /// @inheritdoc ILicensing
     function setTerms(uint256 assetId, UseKind kind, Terms calldata terms) external returns (uint32 version) {
         if (!PROTOCOL.exists(assetId)) revert UnknownAsset(assetId);
-        if (!PROTOCOL.isOwnerOrApproved(assetId, msg.sender)) revert NotAssetOwner(assetId, msg.sender);
+        if (!PROTOCOL.isOwnerOrManager(assetId, msg.sender)) revert NotAssetOwnerOrManager(assetId, msg.sender);
         if (kind == UseKind.Remix) {
             if (terms.duration != 0) revert RemixLicenceCannotExpire(terms.duration);
             if (terms.minShareBps > _MAX_MIN_SHARE_BPS) {
@@ -78,12 +78,13 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     function buyLicence(
         uint256 assetId,
         UseKind kind,
+        uint32 termsVersion,
         address recipient,
         CurrencyAmount calldata maxPrice,
         uint256 deadline
     ) external payable nonReentrant returns (uint256 licenceId) {
         _checkPurchase(kind, recipient, deadline);
-        (uint32 version, Terms storage terms) = _currentTerms(assetId, kind);
+        (uint32 version, Terms storage terms) = _quotedTerms(assetId, kind, termsVersion);
         uint256 price = terms.price;
         _checkCap(terms.currency, price, maxPrice);
         licenceId = _issue(recipient, assetId, kind, version, terms);
@@ -94,29 +95,33 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     function buyLicences(
         uint256[] calldata assetIds,
         UseKind kind,
+        uint32[] calldata termsVersions,
         address recipient,
         CurrencyAmount[] calldata maxTotals,
         uint256 deadline
     ) external payable nonReentrant returns (uint256 firstLicenceId) {
         _checkPurchase(kind, recipient, deadline);
         if (assetIds.length == 0) revert EmptyPurchase();
+        if (termsVersions.length != assetIds.length) {
+            revert TermsVersionCountMismatch(assetIds.length, termsVersions.length);
+        }
         firstLicenceId = _lastLicenceId + 1;
-        BulkQuote memory quote = _issueBulk(assetIds, kind, recipient, maxTotals);
-        uint256 ethSpent = _settleBulk(assetIds, maxTotals, quote);
+        BulkQuote memory quote = _issueBulk(assetIds, kind, termsVersions, recipient, maxTotals);
         emit BulkLicensed(msg.sender, recipient, kind, firstLicenceId, assetIds.length, quote.currencies, quote.totals);
-        _refund(ethSpent);
+        _refund(_settleBulk(assetIds, maxTotals, quote));
     }
 
     /// @inheritdoc ILicensing
     function payForUse(
         uint256 assetId,
         uint256 count,
+        uint32 termsVersion,
         CurrencyAmount calldata maxTotal,
         uint256 deadline
     ) external payable nonReentrant {
         _checkOpen(deadline);
         if (count == 0) revert ZeroCount();
-        (uint32 version, Terms storage terms) = _currentTerms(assetId, UseKind.View);
+        (uint32 version, Terms storage terms) = _quotedTerms(assetId, UseKind.View, termsVersion);
         uint256 total = count * terms.price;
         _checkCap(terms.currency, total, maxTotal);
         address currency = terms.currency;
@@ -130,16 +135,24 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
         bytes32 contentHash,
         string calldata metadataURI,
         ParentShare[] calldata parents,
-        uint256[] calldata licenceIds,
-        CurrencyAmount[] calldata maxPrices,
+        ParentLicence[] calldata licences,
+        bytes32 salt,
         uint256 deadline
     ) external payable nonReentrant returns (uint256 remixId) {
         _checkOpen(deadline);
-        if (licenceIds.length != parents.length) revert LicenceCountMismatch(parents.length, licenceIds.length);
-        if (maxPrices.length != parents.length) revert LicenceCountMismatch(parents.length, maxPrices.length);
+        if (licences.length != parents.length) revert LicenceCountMismatch(parents.length, licences.length);
 
-        (uint256[] memory ids, uint256 ethCharged) = _buyRemixLicences(parents, licenceIds, maxPrices);
-        remixId = PROTOCOL.registerRemixFor(msg.sender, contentHash, metadataURI, parents, ids);
+        (uint256[] memory ids, uint256 ethCharged) = _buyRemixLicences(parents, licences);
+        RegistrationRequest memory request = RegistrationRequest({
+            creator: msg.sender,
+            contentHash: contentHash,
+            metadataURI: metadataURI,
+            parents: parents,
+            licenceIds: ids,
+            salt: salt
+        });
+        // The caller is the creator and, for a reveal, the committer.
+        remixId = PROTOCOL.registerFor(request, msg.sender);
         _refund(ethCharged);
     }
 
@@ -238,27 +251,34 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
         if (price > cap.amount) revert PriceAboveMaximum(price, cap.amount);
     }
 
-    /// @dev The latest terms of `assetId` for `kind`; reverts unless they allow the use.
-    function _currentTerms(uint256 assetId, UseKind kind) private view returns (uint32 version, Terms storage terms) {
+    /// @dev The latest terms of `assetId` for `kind`, which must be the version the buyer was quoted
+    /// (published versions never change, so the buyer gets exactly what it saw) and allow the use.
+    function _quotedTerms(
+        uint256 assetId,
+        UseKind kind,
+        uint32 quotedVersion
+    ) private view returns (uint32 version, Terms storage terms) {
         version = _latestVersion[assetId][kind];
+        if (version != quotedVersion) revert TermsVersionMismatch(assetId, kind, quotedVersion, version);
         terms = _terms[assetId][kind][version];
         if (!terms.allowed) revert UseNotAllowed(assetId, kind);
     }
 
-    /// @dev Buys, for the caller, a remix licence from each parent whose `licenceIds` entry is 0.
+    /// @dev Buys, for the caller, a remix licence from each parent whose `licences` entry names none.
     /// Returns every parent's licence id and the ETH spent.
     function _buyRemixLicences(
         ParentShare[] calldata parents,
-        uint256[] calldata licenceIds,
-        CurrencyAmount[] calldata maxPrices
+        ParentLicence[] calldata licences
     ) private returns (uint256[] memory ids, uint256 ethCharged) {
-        ids = licenceIds;
+        ids = new uint256[](parents.length);
         for (uint256 i; i < parents.length; ++i) {
+            ParentLicence calldata licence = licences[i];
+            ids[i] = licence.licenceId;
             if (ids[i] != 0) continue;
             uint256 parentId = parents[i].parentId;
-            (uint32 version, Terms storage terms) = _currentTerms(parentId, UseKind.Remix);
+            (uint32 version, Terms storage terms) = _quotedTerms(parentId, UseKind.Remix, licence.termsVersion);
             uint256 price = terms.price;
-            _checkCap(terms.currency, price, maxPrices[i]);
+            _checkCap(terms.currency, price, licence.maxPrice);
             ids[i] = _issue(msg.sender, parentId, UseKind.Remix, version, terms);
             ethCharged = _chargeOne(parentId, terms.currency, price, ethCharged);
         }
@@ -341,6 +361,7 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     function _issueBulk(
         uint256[] calldata assetIds,
         UseKind kind,
+        uint32[] calldata termsVersions,
         address recipient,
         CurrencyAmount[] calldata maxTotals
     ) private returns (BulkQuote memory quote) {
@@ -354,7 +375,7 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
             quote.currencies[c] = maxTotals[c].currency;
         }
         for (uint256 i; i < assetIds.length; ++i) {
-            (uint32 version, Terms storage terms) = _currentTerms(assetIds[i], kind);
+            (uint32 version, Terms storage terms) = _quotedTerms(assetIds[i], kind, termsVersions[i]);
             uint256 price = terms.price;
             quote.prices[i] = price;
             if (price != 0) {

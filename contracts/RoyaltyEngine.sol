@@ -83,8 +83,8 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     /// @inheritdoc IRoyaltyEngine
     function claim(uint256 assetId, address token, address recipient) external nonReentrant returns (uint256 amount) {
         _checkRecipient(recipient);
-        _requireAuthorized(assetId);
-        amount = _takeCollectable(assetId, token, recipient);
+        _requireOwnerOrManager(assetId, msg.sender);
+        amount = _takeCollectable(assetId, token, recipient, msg.sender);
         if (amount != 0) _send(token, recipient, amount);
     }
 
@@ -94,22 +94,18 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         address[] calldata tokens,
         address recipient
     ) external nonReentrant returns (uint256[] memory amounts) {
-        _checkRecipient(recipient);
-        for (uint256 i; i < assetIds.length; ++i) {
-            _requireAuthorized(assetIds[i]);
-        }
-        // Every balance is taken before any transfer, so no recipient callback can act between
-        // the authorization and the accounting. A repeated asset or token finds its balance
-        // already zeroed, so nothing is paid twice.
-        amounts = new uint256[](tokens.length);
-        for (uint256 j; j < tokens.length; ++j) {
-            for (uint256 i; i < assetIds.length; ++i) {
-                amounts[j] += _takeCollectable(assetIds[i], tokens[j], recipient);
-            }
-        }
-        for (uint256 j; j < tokens.length; ++j) {
-            if (amounts[j] != 0) _send(tokens[j], recipient, amounts[j]);
-        }
+        return _claimMany(msg.sender, assetIds, tokens, recipient);
+    }
+
+    /// @inheritdoc IRoyaltyEngine
+    function claimFor(
+        address claimer,
+        uint256[] calldata assetIds,
+        address[] calldata tokens,
+        address recipient
+    ) external nonReentrant returns (uint256[] memory amounts) {
+        if (msg.sender != RELAY) revert OnlyRelay(msg.sender);
+        return _claimMany(claimer, assetIds, tokens, recipient);
     }
 
     /// @inheritdoc IRoyaltyEngine
@@ -117,7 +113,7 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         amount = _accruedFees[token];
         if (amount == 0) return 0;
         _accruedFees[token] = 0;
-        address to = _config.treasury;
+        address to = _treasury;
         emit FeesWithdrawn(token, to, amount);
         _send(token, to, amount);
     }
@@ -142,11 +138,11 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
 
     /* INTERNAL */
 
-    /// @dev Reverts while paused; returns the fee for payments made now.
-    function _requireNotPaused() private view returns (uint256 feeBps) {
+    /// @dev Reverts while paused; returns the fee in force for payments made now.
+    function _requireNotPaused() private returns (uint256 feeBps) {
         ProtocolConfig memory config = _config;
         if (config.paused) revert ProtocolPaused();
-        return config.feeBps;
+        return _applyDueFee(config);
     }
 
     /// @dev One transfer for many payments in `token` from `payer`, then each asset is credited.
@@ -235,12 +231,44 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         emit Split(assetId, token, pending.gross, pending.net, kept);
     }
 
-    /// @dev Zeroes and returns the collectable balance of `assetId` in `token`, recording the claim.
-    function _takeCollectable(uint256 assetId, address token, address recipient) private returns (uint256 amount) {
+    /// @dev Pays `recipient` every collectable balance of `assetIds` in `tokens`, one transfer per
+    /// token, for `claimer`, who must own or manage every asset.
+    function _claimMany(
+        address claimer,
+        uint256[] calldata assetIds,
+        address[] calldata tokens,
+        address recipient
+    ) private returns (uint256[] memory amounts) {
+        _checkRecipient(recipient);
+        for (uint256 i; i < assetIds.length; ++i) {
+            _requireOwnerOrManager(assetIds[i], claimer);
+        }
+        // Every balance is taken before any transfer, so no recipient callback can act between
+        // the authorization and the accounting. A repeated asset or token finds its balance
+        // already zeroed, so nothing is paid twice.
+        amounts = new uint256[](tokens.length);
+        for (uint256 j; j < tokens.length; ++j) {
+            for (uint256 i; i < assetIds.length; ++i) {
+                amounts[j] += _takeCollectable(assetIds[i], tokens[j], recipient, claimer);
+            }
+        }
+        for (uint256 j; j < tokens.length; ++j) {
+            if (amounts[j] != 0) _send(tokens[j], recipient, amounts[j]);
+        }
+    }
+
+    /// @dev Zeroes and returns the collectable balance of `assetId` in `token`, recording the claim
+    /// by `claimer`.
+    function _takeCollectable(
+        uint256 assetId,
+        address token,
+        address recipient,
+        address claimer
+    ) private returns (uint256 amount) {
         amount = _collectable[assetId][token];
         if (amount == 0) return 0;
         _collectable[assetId][token] = 0;
-        emit Claimed(assetId, token, recipient, amount, msg.sender);
+        emit Claimed(assetId, token, recipient, amount, claimer);
     }
 
     /// @dev A claim must name a recipient that can receive: not zero, and not this contract (which

@@ -261,6 +261,32 @@ export {
   type SetTreasuryReturnType,
 } from "./actions/wallet/setTreasury.js";
 export {
+  commitRegistration,
+  type CommitRegistrationErrorType,
+  type CommitRegistrationParameters,
+  type CommitRegistrationReturnType,
+  estimateCommitRegistrationGas,
+  prepareCommitRegistration,
+  type RegistrationCommitment,
+  registrationCommitment,
+} from "./actions/wallet/commitRegistration.js";
+export {
+  estimateSetRevenueManagerGas,
+  prepareSetRevenueManager,
+  setRevenueManager,
+  type SetRevenueManagerErrorType,
+  type SetRevenueManagerParameters,
+  type SetRevenueManagerReturnType,
+} from "./actions/wallet/setRevenueManager.js";
+export {
+  estimateSetRevenueManagerForAllGas,
+  prepareSetRevenueManagerForAll,
+  setRevenueManagerForAll,
+  type SetRevenueManagerForAllErrorType,
+  type SetRevenueManagerForAllParameters,
+  type SetRevenueManagerForAllReturnType,
+} from "./actions/wallet/setRevenueManagerForAll.js";
+export {
   estimateSplitGas,
   prepareSplit,
   split,

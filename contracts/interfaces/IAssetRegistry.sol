@@ -19,6 +19,29 @@ struct AssetView {
     uint256 childCount;
 }
 
+/// @notice A registration made for `creator` by one of the protocol's own contracts: an original
+/// when `parents` is empty, else a remix consuming `creator`'s licences (`licenceIds[i]` for
+/// `parents[i]`). A non-zero `salt` reveals a commitment (see `IProtectedRegistration`).
+struct RegistrationRequest {
+    address creator;
+    bytes32 contentHash;
+    string metadataURI;
+    ParentShare[] parents;
+    uint256[] licenceIds;
+    bytes32 salt;
+}
+
+/// @notice What the registry records about one asset, without its metadata URI: a fixed-size
+/// view, cheap to read for every node of a large lineage.
+struct AssetSummary {
+    address owner;
+    uint64 createdAt;
+    bytes32 contentHash;
+    uint256 parentCount;
+    uint256 childCount;
+    uint256 metadataURILength;
+}
+
 /// @title IAssetRegistry
 /// @notice Assets are ERC-721 tokens that record a unique content hash, a metadata URI, their
 /// creation time and their parents. Lineage is fixed at registration, so the graph is acyclic.
@@ -53,19 +76,21 @@ interface IAssetRegistry {
     error DuplicateParent(uint256 parentId);
     /// @notice The parents' shares add up to `totalBps`, above `limitBps` (100% less the maximum fee).
     error SharesExceedLimit(uint256 totalBps, uint256 limitBps);
-    /// @notice `caller` is neither the owner of `assetId` nor approved for it.
-    error NotAssetOwnerOrApproved(uint256 assetId, address caller);
     /// @notice Only the protocol's licensing contract may call.
     error OnlyLicensing(address caller);
+    /// @notice Only the protocol's licensing contract or relay may call.
+    error OnlyLicensingOrRelay(address caller);
 
     /* FUNCTIONS */
 
     /// @notice Registers an original (an asset with no parents) and mints it to the caller.
     /// @dev Warning: the content hash is public once the transaction is broadcast; whoever is
-    /// included first owns it. Reverts while the protocol is paused. The new asset has no terms:
+    /// included first owns it. Safe only through a private mempool: otherwise use commit-reveal or
+    /// a signed registration (`IProtectedRegistration`). Refuses content a live commitment holds
+    /// (`ContentCommitted`). Reverts while the protocol is paused. The new asset has no terms:
     /// every use is refused until its owner publishes terms in the licensing contract.
     /// @param contentHash Hash of the asset's content; unique across the registry, never zero.
-    /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
+    /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 512 bytes.
     /// @return assetId The new asset's id, assigned sequentially from 1.
     function registerOriginal(bytes32 contentHash, string calldata metadataURI) external returns (uint256 assetId);
 
@@ -75,7 +100,7 @@ interface IAssetRegistry {
     /// shares plus the maximum fee must not exceed 100%. Lineage can never change afterwards. To buy
     /// the licences in the same transaction, use the licensing contract's `registerRemixWithLicences`.
     /// @param contentHash Hash of the remix's content; unique across the registry, never zero.
-    /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 65,535 bytes.
+    /// @param metadataURI Metadata URI returned by `tokenURI`; 1 to 512 bytes.
     /// @param parents The parents, each with the share of the remix's revenue it receives.
     /// @param licenceIds The caller's `Remix` licence for each parent, in the same order.
     /// @return assetId The new asset's id.
@@ -86,18 +111,19 @@ interface IAssetRegistry {
         uint256[] calldata licenceIds
     ) external returns (uint256 assetId);
 
-    /// @notice `registerRemix` on behalf of `creator`, who receives the remix and whose licences are
-    /// consumed. Only the licensing contract may call (it buys licences for `creator` first).
-    function registerRemixFor(
-        address creator,
-        bytes32 contentHash,
-        string calldata metadataURI,
-        ParentShare[] calldata parents,
-        uint256[] calldata licenceIds
-    ) external returns (uint256 assetId);
+    /// @notice Registers `request` for `request.creator`, who receives the asset (and whose licences
+    /// a remix consumes). Only the protocol's licensing contract (which buys licences for its
+    /// caller first) and relay (which checked the creator's signature) may call.
+    /// @param committer Whose commitment a `request.salt` reveals: the licensing contract's caller,
+    /// or whoever sent the signed registration to the relay.
+    function registerFor(RegistrationRequest calldata request, address committer) external returns (uint256 assetId);
 
     /// @notice Everything recorded about `assetId`. Reverts with `AssetNotFound` if it does not exist.
     function getAsset(uint256 assetId) external view returns (AssetView memory);
+
+    /// @notice What is recorded about `assetId` but its metadata URI, at a fixed cost. Reverts with
+    /// `AssetNotFound` if it does not exist.
+    function getAssetSummary(uint256 assetId) external view returns (AssetSummary memory);
 
     /// @notice The parents of `assetId` with their shares, in registration order.
     function parentsOf(uint256 assetId) external view returns (ParentShare[] memory);
@@ -115,11 +141,11 @@ interface IAssetRegistry {
     /// @notice Whether `assetId` exists.
     function exists(uint256 assetId) external view returns (bool);
 
-    /// @notice Whether `account` owns `assetId` or is approved for it (single-asset or operator).
-    function isOwnerOrApproved(uint256 assetId, address account) external view returns (bool);
-
     /// @notice The licensing contract this protocol created and trusts, fixed forever.
     function LICENSING() external view returns (address);
+
+    /// @notice The relay of signed registrations and claims this protocol created and trusts.
+    function RELAY() external view returns (address);
 
     /// @notice The maximum number of parents of a remix.
     function MAX_PARENTS() external view returns (uint256);

@@ -51,6 +51,15 @@ struct CurrencyAmount {
     uint256 amount;
 }
 
+/// @notice How a remix gets its `Remix` licence for one parent: a licence the creator holds
+/// (`licenceId`), or, with `licenceId` 0, one bought in the same transaction under the terms version
+/// the creator was quoted (`termsVersion`) for at most `maxPrice` (its currency must match).
+struct ParentLicence {
+    uint256 licenceId;
+    uint32 termsVersion;
+    CurrencyAmount maxPrice;
+}
+
 /// @title ILicensing
 /// @notice Per-use terms, licence tokens (non-transferable ERC-721s that snapshot the terms version
 /// and expiry they were bought under), pay-per-use for views, and bulk dataset licences. Every price
@@ -103,12 +112,17 @@ interface ILicensing {
 
     /// @notice Only the protocol that created this contract may call.
     error OnlyProtocol(address caller);
-    /// @notice `caller` is neither the owner of `assetId` nor approved for it.
-    error NotAssetOwner(uint256 assetId, address caller);
+    /// @notice `caller` is neither the owner of `assetId` nor a revenue manager of it.
+    error NotAssetOwnerOrManager(uint256 assetId, address caller);
     /// @notice No asset has id `assetId`.
     error UnknownAsset(uint256 assetId);
     /// @notice The terms of `assetId` do not allow `kind` uses.
     error UseNotAllowed(uint256 assetId, UseKind kind);
+    /// @notice The buyer was quoted version `expected` of the `kind` terms of `assetId`; the latest
+    /// is `current`. Nothing is charged: quote again and decide.
+    error TermsVersionMismatch(uint256 assetId, UseKind kind, uint32 expected, uint32 current);
+    /// @notice A purchase of `expected` items named `given` terms versions.
+    error TermsVersionCountMismatch(uint256 expected, uint256 given);
     /// @notice `View` is paid per use with `payForUse`; it has no licence token.
     error ViewIsPayPerUse();
     /// @notice A `Remix` licence lasts until used, so its terms cannot set a duration.
@@ -150,7 +164,7 @@ interface ILicensing {
     /* TERMS */
 
     /// @notice Publishes new terms for `kind` uses of `assetId`. Licences already sold keep theirs.
-    /// @dev Only the asset's owner or an address it approved may call. Assets start with no terms,
+    /// @dev Only the asset's owner or its revenue manager may call (not an ERC-721 operator). Assets start with no terms,
     /// so every use is refused until its owner allows it.
     /// @return version The new terms version (the first is 1).
     function setTerms(uint256 assetId, UseKind kind, Terms calldata terms) external returns (uint32 version);
@@ -159,12 +173,15 @@ interface ILicensing {
 
     /// @notice Buys one `kind` licence of `assetId` for `recipient`, paying the current price through
     /// the royalty rules. ETH purchases send at least the price; any excess is refunded.
+    /// @param termsVersion The terms version the buyer was quoted: if newer terms were published in
+    /// the meantime (another duration, minimum share or document), the purchase reverts.
     /// @param maxPrice The most the buyer accepts to pay, and in which currency: a terms change
     /// between quote and inclusion can neither raise the price nor switch the currency.
     /// @param deadline The purchase reverts after this timestamp.
     function buyLicence(
         uint256 assetId,
         UseKind kind,
+        uint32 termsVersion,
         address recipient,
         CurrencyAmount calldata maxPrice,
         uint256 deadline
@@ -172,22 +189,26 @@ interface ILicensing {
 
     /// @notice Buys one `kind` licence for each of `assetIds` (any creators, currencies and trees)
     /// for `recipient` in one transaction. Each asset's price is routed into its own tree.
+    /// @param termsVersions The terms version quoted for each asset, in the same order.
     /// @param maxTotals The most the buyer accepts to pay in each currency the purchase charges
     /// (assets licensed for free need no entry).
     /// @return firstLicenceId The licences are `firstLicenceId` to `firstLicenceId + assetIds.length - 1`.
     function buyLicences(
         uint256[] calldata assetIds,
         UseKind kind,
+        uint32[] calldata termsVersions,
         address recipient,
         CurrencyAmount[] calldata maxTotals,
         uint256 deadline
     ) external payable returns (uint256 firstLicenceId);
 
     /// @notice Pays for `count` views of `assetId` at the current `View` price; issues no token.
+    /// @param termsVersion The `View` terms version the payer was quoted.
     /// @param maxTotal The most the payer accepts to pay for all `count` views, and in which currency.
     function payForUse(
         uint256 assetId,
         uint256 count,
+        uint32 termsVersion,
         CurrencyAmount calldata maxTotal,
         uint256 deadline
     ) external payable;
@@ -201,17 +222,20 @@ interface ILicensing {
         uint256[] calldata licenceIds
     ) external;
 
-    /// @notice Buys a `Remix` licence for the caller from each parent whose `licenceIds` entry is 0,
-    /// then registers the remix, minted to the caller, using held licences for the other parents.
-    /// @param maxPrices The most the caller accepts to pay for each parent's licence, and in which
-    /// currency (ignored where `licenceIds` names a held licence).
+    /// @notice Buys a `Remix` licence for the caller from each parent whose `licences` entry names no
+    /// held licence, then registers the remix, minted to the caller, using the held licences for the
+    /// other parents.
+    /// @param licences For each parent, in the same order: the held licence to use, or the quoted
+    /// terms version and the most the caller accepts to pay for a new one.
+    /// @param salt Non-zero: reveals the caller's registration commitment (the path nobody can
+    /// front-run); zero: the direct path, safe only through a private mempool.
     /// @return remixId The new remix.
     function registerRemixWithLicences(
         bytes32 contentHash,
         string calldata metadataURI,
         ParentShare[] calldata parents,
-        uint256[] calldata licenceIds,
-        CurrencyAmount[] calldata maxPrices,
+        ParentLicence[] calldata licences,
+        bytes32 salt,
         uint256 deadline
     ) external payable returns (uint256 remixId);
 

@@ -8,7 +8,13 @@ pragma solidity 0.8.30;
 interface IProtocolAdmin {
     /* EVENTS */
 
-    /// @notice The protocol fee changed; it applies to payments made from now on.
+    /// @notice The admin announced that the fee becomes `newFeeBps` at `effectiveAt` (replacing any
+    /// change announced before and not yet in force). Until then payments keep `currentFeeBps`.
+    event FeeChangeScheduled(uint16 currentFeeBps, uint16 newFeeBps, uint40 effectiveAt);
+
+    /// @notice The fee in force changed, from this log on. Emitted by the first payment (or fee
+    /// change) at or after the announced time; payments between that time and this log already
+    /// used the new fee, as their `Paid` events show.
     event FeeUpdated(uint16 previousFeeBps, uint16 newFeeBps);
 
     /// @notice The treasury that receives protocol fees changed.
@@ -26,6 +32,8 @@ interface IProtocolAdmin {
     error FeeAboveMaximum(uint16 feeBps, uint16 maxFeeBps);
     /// @notice The maximum fee is above 100%.
     error InvalidMaxFee(uint16 maxFeeBps);
+    /// @notice The notice period for fee changes is outside `[minDelay, maxDelay]` seconds.
+    error InvalidFeeDelay(uint256 delay, uint256 minDelay, uint256 maxDelay);
     /// @notice The treasury is the zero address.
     error InvalidTreasury();
     /// @notice `address(0)` stands for ETH, which is always accepted and cannot be listed.
@@ -39,7 +47,9 @@ interface IProtocolAdmin {
 
     /* ADMIN */
 
-    /// @notice Sets the protocol fee for payments made from now on. Owner only; capped by `MAX_FEE_BPS`.
+    /// @notice Announces a new protocol fee, in force `FEE_DELAY` seconds from now, so creators and
+    /// buyers see every fee change coming. Owner only; capped by `MAX_FEE_BPS`. A later call replaces
+    /// a change not yet in force (announcing the current fee cancels it).
     function setFee(uint16 feeBps) external;
 
     /// @notice Sets the treasury that receives protocol fees. Owner only.
@@ -56,8 +66,15 @@ interface IProtocolAdmin {
 
     /* VIEWS */
 
-    /// @notice The current protocol fee in basis points.
+    /// @notice The protocol fee in force now (payments in this block pay it), in basis points.
     function feeBps() external view returns (uint16);
+
+    /// @notice The announced fee change not yet in force: its fee and the time it takes effect
+    /// (`effectiveAt` 0: none).
+    function pendingFee() external view returns (uint16 feeBps, uint40 effectiveAt);
+
+    /// @notice The immutable notice, in seconds, between announcing a fee change and its effect.
+    function FEE_DELAY() external view returns (uint32);
 
     /// @notice The immutable cap on the protocol fee, in basis points.
     function MAX_FEE_BPS() external view returns (uint16);

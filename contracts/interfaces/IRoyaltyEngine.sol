@@ -25,7 +25,7 @@ interface IRoyaltyEngine {
     event RoyaltyForwarded(uint256 indexed childId, uint256 indexed parentId, address indexed token, uint256 amount);
 
     /// @notice `amount` of `token` owed to `assetId` was paid to `recipient` at the request of `claimer`
-    /// (the asset's owner or an address it approved).
+    /// (the asset's owner or revenue manager, who sent the claim or signed it).
     event Claimed(
         uint256 indexed assetId,
         address indexed token,
@@ -53,6 +53,8 @@ interface IRoyaltyEngine {
     error AmountTooLarge(uint256 amount, uint256 maxAmount);
     /// @notice Two arrays that go together have different lengths.
     error LengthMismatch(uint256 length, uint256 otherLength);
+    /// @notice Only the protocol's relay may call.
+    error OnlyRelay(address caller);
 
     /* PAYMENTS */
 
@@ -96,14 +98,23 @@ interface IRoyaltyEngine {
     /* CLAIMS */
 
     /// @notice Pays the collectable balance of `assetId` in `token` to `recipient`.
-    /// @dev Only the asset's current owner or an address it approved may call. Never paused.
-    /// Does nothing (and returns 0) if the balance is zero.
+    /// @dev Only the asset's current owner or its revenue manager may call (an ERC-721 approval is
+    /// not enough). Never paused. Does nothing (and returns 0) if the balance is zero.
     function claim(uint256 assetId, address token, address recipient) external returns (uint256 amount);
 
     /// @notice Claims every token in `tokens` for every asset in `assetIds` to `recipient`, with one
-    /// transfer per token. The caller must be the owner of, or approved for, every asset.
+    /// transfer per token. The caller must own or manage every asset.
     /// @return amounts What was paid out per token, in the order of `tokens`.
     function claimMany(
+        uint256[] calldata assetIds,
+        address[] calldata tokens,
+        address recipient
+    ) external returns (uint256[] memory amounts);
+
+    /// @notice `claimMany` for `claimer`, who must own or manage every asset and signed the request
+    /// the protocol's relay checked; `Claimed` names the claimer. Relay only. Never paused.
+    function claimFor(
+        address claimer,
         uint256[] calldata assetIds,
         address[] calldata tokens,
         address recipient

@@ -99,6 +99,7 @@ abstract contract AssetToken is ERC165, IERC721, IERC721Metadata, IERC721Errors 
         if (owner != from) revert ERC721IncorrectOwner(from, tokenId, owner);
 
         delete _tokenApprovals[tokenId];
+        _onTransfer(tokenId, from);
         unchecked {
             // Cannot underflow: `from` owns `tokenId`. Cannot overflow: fewer than 2^64 tokens exist.
             --_balances[from];
@@ -130,6 +131,9 @@ abstract contract AssetToken is ERC165, IERC721, IERC721Metadata, IERC721Errors 
         }
         emit Transfer(address(0), record.owner, tokenId);
     }
+
+    /// @dev Clears what belonged to the previous owner `from` of `tokenId` beyond the transfer approval.
+    function _onTransfer(uint256 tokenId, address from) internal virtual;
 
     /// @dev The owner of `tokenId`; reverts with `ERC721NonexistentToken` if there is none.
     function _requireOwned(uint256 tokenId) internal view returns (address owner) {

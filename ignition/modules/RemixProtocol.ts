@@ -1,5 +1,8 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+/** Two days: time for creators and buyers to see a fee change coming. */
+const FEE_DELAY_DEFAULT = 2 * 24 * 60 * 60;
+
 /**
  * Deploys the protocol (whose constructor creates its licensing contract). Parameters, all
  * optional, set per network in `ignition/parameters/<network>.json`:
@@ -7,6 +10,8 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
  * - `treasury`: receives protocol fees (default: the deploying account);
  * - `maxFeeBps`: immutable fee cap (default 2,000 = 20%);
  * - `feeBps`: initial fee (default 1,000 = 10%);
+ * - `feeDelay`: immutable notice, in seconds, before a fee change takes effect (default 2 days;
+ *   1 to 30 days);
  * - `allowedTokens`: ERC-20s accepted from the start (default none; ETH always is). Allowlist only
  *   plain tokens whose supply stays below 2^127 (no fee-on-transfer or rebasing tokens).
  */
@@ -16,9 +21,17 @@ export default buildModule("RemixProtocol", (m) => {
   const treasury = m.getParameter("treasury", deployer);
   const maxFeeBps = m.getParameter("maxFeeBps", 2_000);
   const feeBps = m.getParameter("feeBps", 1_000);
+  const feeDelay = m.getParameter("feeDelay", FEE_DELAY_DEFAULT);
   const allowedTokens = m.getParameter<string[]>("allowedTokens", []);
 
-  const protocol = m.contract("RemixProtocol", [owner, treasury, maxFeeBps, feeBps, allowedTokens]);
+  const protocol = m.contract("RemixProtocol", [
+    owner,
+    treasury,
+    maxFeeBps,
+    feeBps,
+    feeDelay,
+    allowedTokens,
+  ]);
   // The protocol's constructor creates its licensing contract; record it as part of the deployment.
   const licensing = m.contractAt("Licensing", m.staticCall(protocol, "LICENSING"));
   return { protocol, licensing };

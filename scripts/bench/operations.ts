@@ -20,8 +20,11 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
     remix,
     chain,
     calldataGas,
+    ethers,
   } = await benchSetup();
   const FREE = { currency: ETH, amount: 0n };
+  // Each asset here publishes its terms for a kind once, so version 1 is the one a buyer quotes.
+  const QUOTED = 1;
   const rows: Array<[string, bigint]> = [];
   async function record(label: string, sent: Sent): Promise<bigint> {
     const receipt = await (await sent).wait();
@@ -37,6 +40,22 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
   await record(
     "register original, creator already holds assets (59-char URI)",
     protocol.connect(other).registerOriginal(hash(), uri()),
+  );
+  // Registration nobody can front-run: commit (naming the content key), then reveal.
+  const coder = ethers.AbiCoder.defaultAbiCoder();
+  const hidden = hash();
+  const salt = ethers.id("bench salt");
+  const commitment = ethers.keccak256(
+    coder.encode(["address", "bytes32", "bytes32"], [other.address, hidden, salt]),
+  );
+  const contentKey = ethers.keccak256(coder.encode(["bytes32"], [hidden]));
+  await record(
+    "commit to a registration (content held)",
+    protocol.connect(other).commitRegistration(commitment, contentKey),
+  );
+  await record(
+    "reveal the committed original (59-char URI)",
+    protocol.connect(other).revealOriginal(hidden, uri(), salt),
   );
   const roots: bigint[] = [];
   for (let i = 0; i < 16; i++) {
@@ -59,7 +78,7 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
   for (let i = 0; i < 4; i++) {
     await licensing
       .connect(creator)
-      .buyLicence(roots[i], Kind.Remix, creator.address, FREE, DEADLINE);
+      .buyLicence(roots[i], Kind.Remix, QUOTED, creator.address, FREE, DEADLINE);
     heldFor.push(await licensing.totalLicences());
   }
   await record(
@@ -139,7 +158,7 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
   const buyCommercial = () =>
     licensing
       .connect(payer)
-      .buyLicence(depth1, Kind.Commercial, payer.address, commercialCap, DEADLINE, {
+      .buyLicence(depth1, Kind.Commercial, QUOTED, payer.address, commercialCap, DEADLINE, {
         value: 10n ** 16n,
       });
   await buyCommercial(); // the first purchase creates the buyer's balances; measure the next
@@ -148,7 +167,7 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
     "payForUse: 1,000 views in one call (ETH)",
     licensing
       .connect(payer)
-      .payForUse(depth1, 1_000, { currency: ETH, amount: 10n ** 15n }, DEADLINE, {
+      .payForUse(depth1, 1_000, QUOTED, { currency: ETH, amount: 10n ** 15n }, DEADLINE, {
         value: 10n ** 15n,
       }),
   );
@@ -171,6 +190,7 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
       licensing.connect(payer).buyLicences(
         ids,
         Kind.AITraining,
+        ids.map(() => QUOTED),
         payer.address,
         [
           { currency: ETH, amount: 10n ** 18n },

@@ -26,6 +26,7 @@ export async function benchSetup() {
     admin.address,
     2_000,
     1_000,
+    2 * 24 * 60 * 60,
     [token],
   ]);
   const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
@@ -54,16 +55,25 @@ export async function benchSetup() {
   const openForRemix = async (id: bigint): Promise<void> => {
     await licensing.connect(creator).setTerms(id, Kind.Remix, terms(Kind.Remix, 0n));
   };
-  /** Registers a remix of `parents`, buying their (free) remix licences in the same transaction. */
-  const sendRemix = (parents: bigint[], shareBps: number): Sent =>
-    licensing.connect(creator).registerRemixWithLicences(
+  /** Registers a remix of `parents`, buying their (free) remix licences, at their latest terms,
+   * in the same transaction. */
+  const sendRemix = async (parents: bigint[], shareBps: number): Sent => {
+    const versions = await Promise.all(
+      parents.map((parentId) => licensing.latestTermsVersion(parentId, Kind.Remix)),
+    );
+    return licensing.connect(creator).registerRemixWithLicences(
       hash(),
       uri(),
       parents.map((parentId) => ({ parentId, shareBps })),
-      parents.map(() => 0n),
-      parents.map(() => ({ currency: ETH, amount: 0n })),
+      versions.map((termsVersion) => ({
+        licenceId: 0n,
+        termsVersion,
+        maxPrice: { currency: ETH, amount: 0n },
+      })),
+      ethers.ZeroHash, // the direct path: no commitment to reveal
       DEADLINE,
     );
+  };
   const remix = async (parents: bigint[], shareBps = 500): Promise<bigint> => {
     await (await sendRemix(parents, shareBps)).wait();
     return protocol.totalAssets();

@@ -135,7 +135,7 @@ export const licensingAbi = [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "address", name: "caller", type: "address" },
     ],
-    name: "NotAssetOwner",
+    name: "NotAssetOwnerOrManager",
     type: "error",
   },
   {
@@ -165,6 +165,24 @@ export const licensingAbi = [
       { internalType: "uint16", name: "minShareBps", type: "uint16" },
     ],
     name: "ShareBelowLicenceMinimum",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "uint256", name: "expected", type: "uint256" },
+      { internalType: "uint256", name: "given", type: "uint256" },
+    ],
+    name: "TermsVersionCountMismatch",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "uint256", name: "assetId", type: "uint256" },
+      { internalType: "enum UseKind", name: "kind", type: "uint8" },
+      { internalType: "uint32", name: "expected", type: "uint32" },
+      { internalType: "uint32", name: "current", type: "uint32" },
+    ],
+    name: "TermsVersionMismatch",
     type: "error",
   },
   {
@@ -327,6 +345,7 @@ export const licensingAbi = [
     inputs: [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "enum UseKind", name: "kind", type: "uint8" },
+      { internalType: "uint32", name: "termsVersion", type: "uint32" },
       { internalType: "address", name: "recipient", type: "address" },
       {
         components: [
@@ -348,6 +367,7 @@ export const licensingAbi = [
     inputs: [
       { internalType: "uint256[]", name: "assetIds", type: "uint256[]" },
       { internalType: "enum UseKind", name: "kind", type: "uint8" },
+      { internalType: "uint32[]", name: "termsVersions", type: "uint32[]" },
       { internalType: "address", name: "recipient", type: "address" },
       {
         components: [
@@ -500,6 +520,7 @@ export const licensingAbi = [
     inputs: [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "uint256", name: "count", type: "uint256" },
+      { internalType: "uint32", name: "termsVersion", type: "uint32" },
       {
         components: [
           { internalType: "address", name: "currency", type: "address" },
@@ -529,16 +550,25 @@ export const licensingAbi = [
         name: "parents",
         type: "tuple[]",
       },
-      { internalType: "uint256[]", name: "licenceIds", type: "uint256[]" },
       {
         components: [
-          { internalType: "address", name: "currency", type: "address" },
-          { internalType: "uint256", name: "amount", type: "uint256" },
+          { internalType: "uint256", name: "licenceId", type: "uint256" },
+          { internalType: "uint32", name: "termsVersion", type: "uint32" },
+          {
+            components: [
+              { internalType: "address", name: "currency", type: "address" },
+              { internalType: "uint256", name: "amount", type: "uint256" },
+            ],
+            internalType: "struct CurrencyAmount",
+            name: "maxPrice",
+            type: "tuple",
+          },
         ],
-        internalType: "struct CurrencyAmount[]",
-        name: "maxPrices",
+        internalType: "struct ParentLicence[]",
+        name: "licences",
         type: "tuple[]",
       },
+      { internalType: "bytes32", name: "salt", type: "bytes32" },
       { internalType: "uint256", name: "deadline", type: "uint256" },
     ],
     name: "registerRemixWithLicences",

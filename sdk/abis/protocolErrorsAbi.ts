@@ -17,10 +17,34 @@ export const protocolErrorsAbi = [
   },
   {
     inputs: [
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+      { internalType: "uint256", name: "expiresAt", type: "uint256" },
+    ],
+    name: "CommitmentExpired",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+      { internalType: "uint256", name: "committedAt", type: "uint256" },
+    ],
+    name: "CommitmentTooRecent",
+    type: "error",
+  },
+  {
+    inputs: [
       { internalType: "bytes32", name: "contentHash", type: "bytes32" },
       { internalType: "uint256", name: "existingAssetId", type: "uint256" },
     ],
     name: "ContentAlreadyRegistered",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "bytes32", name: "contentHash", type: "bytes32" },
+      { internalType: "uint256", name: "lockedUntil", type: "uint256" },
+    ],
+    name: "ContentCommitted",
     type: "error",
   },
   {
@@ -169,6 +193,20 @@ export const protocolErrorsAbi = [
     type: "error",
   },
   {
+    inputs: [
+      { internalType: "uint256", name: "delay", type: "uint256" },
+      { internalType: "uint256", name: "minDelay", type: "uint256" },
+      { internalType: "uint256", name: "maxDelay", type: "uint256" },
+    ],
+    name: "InvalidFeeDelay",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "address", name: "manager", type: "address" }],
+    name: "InvalidManager",
+    type: "error",
+  },
+  {
     inputs: [{ internalType: "uint16", name: "maxFeeBps", type: "uint16" }],
     name: "InvalidMaxFee",
     type: "error",
@@ -249,7 +287,7 @@ export const protocolErrorsAbi = [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "address", name: "caller", type: "address" },
     ],
-    name: "NotAssetOwnerOrApproved",
+    name: "NotAssetOwnerOrManager",
     type: "error",
   },
   {
@@ -259,7 +297,17 @@ export const protocolErrorsAbi = [
   },
   {
     inputs: [{ internalType: "address", name: "caller", type: "address" }],
+    name: "OnlyLicensingOrRelay",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "address", name: "caller", type: "address" }],
     name: "OnlyProtocol",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "address", name: "caller", type: "address" }],
+    name: "OnlyRelay",
     type: "error",
   },
   {
@@ -324,6 +372,24 @@ export const protocolErrorsAbi = [
     type: "error",
   },
   {
+    inputs: [
+      { internalType: "uint256", name: "expected", type: "uint256" },
+      { internalType: "uint256", name: "given", type: "uint256" },
+    ],
+    name: "TermsVersionCountMismatch",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "uint256", name: "assetId", type: "uint256" },
+      { internalType: "enum UseKind", name: "kind", type: "uint8" },
+      { internalType: "uint32", name: "expected", type: "uint32" },
+      { internalType: "uint32", name: "current", type: "uint32" },
+    ],
+    name: "TermsVersionMismatch",
+    type: "error",
+  },
+  {
     inputs: [{ internalType: "address", name: "token", type: "address" }],
     name: "TokenNotAllowed",
     type: "error",
@@ -348,6 +414,14 @@ export const protocolErrorsAbi = [
   },
   {
     inputs: [
+      { internalType: "address", name: "committer", type: "address" },
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+    ],
+    name: "UnknownCommitment",
+    type: "error",
+  },
+  {
+    inputs: [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "enum UseKind", name: "kind", type: "uint8" },
     ],
@@ -356,6 +430,8 @@ export const protocolErrorsAbi = [
   },
   { inputs: [], name: "ViewIsPayPerUse", type: "error" },
   { inputs: [], name: "ZeroAmount", type: "error" },
+  { inputs: [], name: "ZeroCommitment", type: "error" },
   { inputs: [], name: "ZeroContentHash", type: "error" },
   { inputs: [], name: "ZeroCount", type: "error" },
+  { inputs: [], name: "ZeroSalt", type: "error" },
 ] as const;

@@ -8,6 +8,7 @@ export const remixProtocolAbi = [
       { internalType: "address", name: "initialTreasury", type: "address" },
       { internalType: "uint16", name: "maxFeeBps", type: "uint16" },
       { internalType: "uint16", name: "initialFeeBps", type: "uint16" },
+      { internalType: "uint32", name: "feeDelay", type: "uint32" },
       { internalType: "address[]", name: "initialTokens", type: "address[]" },
     ],
     stateMutability: "nonpayable",
@@ -28,10 +29,34 @@ export const remixProtocolAbi = [
   },
   {
     inputs: [
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+      { internalType: "uint256", name: "expiresAt", type: "uint256" },
+    ],
+    name: "CommitmentExpired",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+      { internalType: "uint256", name: "committedAt", type: "uint256" },
+    ],
+    name: "CommitmentTooRecent",
+    type: "error",
+  },
+  {
+    inputs: [
       { internalType: "bytes32", name: "contentHash", type: "bytes32" },
       { internalType: "uint256", name: "existingAssetId", type: "uint256" },
     ],
     name: "ContentAlreadyRegistered",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "bytes32", name: "contentHash", type: "bytes32" },
+      { internalType: "uint256", name: "lockedUntil", type: "uint256" },
+    ],
+    name: "ContentCommitted",
     type: "error",
   },
   {
@@ -112,6 +137,20 @@ export const remixProtocolAbi = [
     type: "error",
   },
   {
+    inputs: [
+      { internalType: "uint256", name: "delay", type: "uint256" },
+      { internalType: "uint256", name: "minDelay", type: "uint256" },
+      { internalType: "uint256", name: "maxDelay", type: "uint256" },
+    ],
+    name: "InvalidFeeDelay",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "address", name: "manager", type: "address" }],
+    name: "InvalidManager",
+    type: "error",
+  },
+  {
     inputs: [{ internalType: "uint16", name: "maxFeeBps", type: "uint16" }],
     name: "InvalidMaxFee",
     type: "error",
@@ -152,12 +191,30 @@ export const remixProtocolAbi = [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "address", name: "caller", type: "address" },
     ],
-    name: "NotAssetOwnerOrApproved",
+    name: "NotAssetOwner",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "uint256", name: "assetId", type: "uint256" },
+      { internalType: "address", name: "caller", type: "address" },
+    ],
+    name: "NotAssetOwnerOrManager",
     type: "error",
   },
   {
     inputs: [{ internalType: "address", name: "caller", type: "address" }],
     name: "OnlyLicensing",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "address", name: "caller", type: "address" }],
+    name: "OnlyLicensingOrRelay",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "address", name: "caller", type: "address" }],
+    name: "OnlyRelay",
     type: "error",
   },
   {
@@ -212,8 +269,18 @@ export const remixProtocolAbi = [
     name: "TransferAmountMismatch",
     type: "error",
   },
+  {
+    inputs: [
+      { internalType: "address", name: "committer", type: "address" },
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+    ],
+    name: "UnknownCommitment",
+    type: "error",
+  },
   { inputs: [], name: "ZeroAmount", type: "error" },
+  { inputs: [], name: "ZeroCommitment", type: "error" },
   { inputs: [], name: "ZeroContentHash", type: "error" },
+  { inputs: [], name: "ZeroSalt", type: "error" },
   {
     anonymous: false,
     inputs: [
@@ -255,6 +322,16 @@ export const remixProtocolAbi = [
       { indexed: false, internalType: "address", name: "claimer", type: "address" },
     ],
     name: "Claimed",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      { indexed: false, internalType: "uint16", name: "currentFeeBps", type: "uint16" },
+      { indexed: false, internalType: "uint16", name: "newFeeBps", type: "uint16" },
+      { indexed: false, internalType: "uint40", name: "effectiveAt", type: "uint40" },
+    ],
+    name: "FeeChangeScheduled",
     type: "event",
   },
   {
@@ -328,6 +405,37 @@ export const remixProtocolAbi = [
   {
     anonymous: false,
     inputs: [
+      { indexed: true, internalType: "address", name: "committer", type: "address" },
+      { indexed: true, internalType: "bytes32", name: "commitment", type: "bytes32" },
+      { indexed: true, internalType: "bytes32", name: "contentKey", type: "bytes32" },
+      { indexed: false, internalType: "uint40", name: "expiresAt", type: "uint40" },
+    ],
+    name: "RegistrationCommitted",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      { indexed: true, internalType: "address", name: "owner", type: "address" },
+      { indexed: true, internalType: "address", name: "manager", type: "address" },
+      { indexed: false, internalType: "bool", name: "approved", type: "bool" },
+    ],
+    name: "RevenueManagerForAllSet",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      { indexed: true, internalType: "uint256", name: "assetId", type: "uint256" },
+      { indexed: true, internalType: "address", name: "owner", type: "address" },
+      { indexed: true, internalType: "address", name: "manager", type: "address" },
+    ],
+    name: "RevenueManagerSet",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
       { indexed: true, internalType: "uint256", name: "childId", type: "uint256" },
       { indexed: true, internalType: "uint256", name: "parentId", type: "uint256" },
       { indexed: true, internalType: "address", name: "token", type: "address" },
@@ -378,6 +486,20 @@ export const remixProtocolAbi = [
   },
   {
     inputs: [],
+    name: "COMMITMENT_LIFETIME",
+    outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
+    name: "FEE_DELAY",
+    outputs: [{ internalType: "uint32", name: "", type: "uint32" }],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
     name: "LICENSING",
     outputs: [{ internalType: "address", name: "", type: "address" }],
     stateMutability: "view",
@@ -401,6 +523,13 @@ export const remixProtocolAbi = [
     inputs: [],
     name: "MAX_URI_LENGTH",
     outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
+    name: "RELAY",
+    outputs: [{ internalType: "address", name: "", type: "address" }],
     stateMutability: "view",
     type: "function",
   },
@@ -462,6 +591,18 @@ export const remixProtocolAbi = [
   },
   {
     inputs: [
+      { internalType: "address", name: "claimer", type: "address" },
+      { internalType: "uint256[]", name: "assetIds", type: "uint256[]" },
+      { internalType: "address[]", name: "tokens", type: "address[]" },
+      { internalType: "address", name: "recipient", type: "address" },
+    ],
+    name: "claimFor",
+    outputs: [{ internalType: "uint256[]", name: "amounts", type: "uint256[]" }],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
       { internalType: "uint256[]", name: "assetIds", type: "uint256[]" },
       { internalType: "address[]", name: "tokens", type: "address[]" },
       { internalType: "address", name: "recipient", type: "address" },
@@ -477,6 +618,36 @@ export const remixProtocolAbi = [
       { internalType: "address", name: "token", type: "address" },
     ],
     name: "collectableBalance",
+    outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+      { internalType: "bytes32", name: "contentKey", type: "bytes32" },
+    ],
+    name: "commitRegistration",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      { internalType: "address", name: "committer", type: "address" },
+      { internalType: "bytes32", name: "commitment", type: "bytes32" },
+    ],
+    name: "commitmentOf",
+    outputs: [
+      { internalType: "uint256", name: "", type: "uint256" },
+      { internalType: "uint256", name: "", type: "uint256" },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [{ internalType: "bytes32", name: "contentHash", type: "bytes32" }],
+    name: "contentLockedUntil",
     outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
     stateMutability: "view",
     type: "function",
@@ -524,6 +695,27 @@ export const remixProtocolAbi = [
     type: "function",
   },
   {
+    inputs: [{ internalType: "uint256", name: "assetId", type: "uint256" }],
+    name: "getAssetSummary",
+    outputs: [
+      {
+        components: [
+          { internalType: "address", name: "owner", type: "address" },
+          { internalType: "uint64", name: "createdAt", type: "uint64" },
+          { internalType: "bytes32", name: "contentHash", type: "bytes32" },
+          { internalType: "uint256", name: "parentCount", type: "uint256" },
+          { internalType: "uint256", name: "childCount", type: "uint256" },
+          { internalType: "uint256", name: "metadataURILength", type: "uint256" },
+        ],
+        internalType: "struct AssetSummary",
+        name: "",
+        type: "tuple",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
     inputs: [
       { internalType: "address", name: "owner", type: "address" },
       { internalType: "address", name: "operator", type: "address" },
@@ -538,7 +730,17 @@ export const remixProtocolAbi = [
       { internalType: "uint256", name: "assetId", type: "uint256" },
       { internalType: "address", name: "account", type: "address" },
     ],
-    name: "isOwnerOrApproved",
+    name: "isOwnerOrManager",
+    outputs: [{ internalType: "bool", name: "", type: "bool" }],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      { internalType: "address", name: "owner", type: "address" },
+      { internalType: "address", name: "manager", type: "address" },
+    ],
+    name: "isRevenueManagerForAll",
     outputs: [{ internalType: "bool", name: "", type: "bool" }],
     stateMutability: "view",
     type: "function",
@@ -631,9 +833,49 @@ export const remixProtocolAbi = [
   },
   {
     inputs: [],
+    name: "pendingFee",
+    outputs: [
+      { internalType: "uint16", name: "", type: "uint16" },
+      { internalType: "uint40", name: "", type: "uint40" },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
     name: "pendingOwner",
     outputs: [{ internalType: "address", name: "", type: "address" }],
     stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        components: [
+          { internalType: "address", name: "creator", type: "address" },
+          { internalType: "bytes32", name: "contentHash", type: "bytes32" },
+          { internalType: "string", name: "metadataURI", type: "string" },
+          {
+            components: [
+              { internalType: "uint256", name: "parentId", type: "uint256" },
+              { internalType: "uint16", name: "shareBps", type: "uint16" },
+            ],
+            internalType: "struct ParentShare[]",
+            name: "parents",
+            type: "tuple[]",
+          },
+          { internalType: "uint256[]", name: "licenceIds", type: "uint256[]" },
+          { internalType: "bytes32", name: "salt", type: "bytes32" },
+        ],
+        internalType: "struct RegistrationRequest",
+        name: "request",
+        type: "tuple",
+      },
+      { internalType: "address", name: "committer", type: "address" },
+    ],
+    name: "registerFor",
+    outputs: [{ internalType: "uint256", name: "assetId", type: "uint256" }],
+    stateMutability: "nonpayable",
     type: "function",
   },
   {
@@ -666,9 +908,20 @@ export const remixProtocolAbi = [
     stateMutability: "nonpayable",
     type: "function",
   },
+  { inputs: [], name: "renounceOwnership", outputs: [], stateMutability: "view", type: "function" },
   {
     inputs: [
-      { internalType: "address", name: "creator", type: "address" },
+      { internalType: "bytes32", name: "contentHash", type: "bytes32" },
+      { internalType: "string", name: "metadataURI", type: "string" },
+      { internalType: "bytes32", name: "salt", type: "bytes32" },
+    ],
+    name: "revealOriginal",
+    outputs: [{ internalType: "uint256", name: "assetId", type: "uint256" }],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
       { internalType: "bytes32", name: "contentHash", type: "bytes32" },
       { internalType: "string", name: "metadataURI", type: "string" },
       {
@@ -681,13 +934,20 @@ export const remixProtocolAbi = [
         type: "tuple[]",
       },
       { internalType: "uint256[]", name: "licenceIds", type: "uint256[]" },
+      { internalType: "bytes32", name: "salt", type: "bytes32" },
     ],
-    name: "registerRemixFor",
+    name: "revealRemix",
     outputs: [{ internalType: "uint256", name: "assetId", type: "uint256" }],
     stateMutability: "nonpayable",
     type: "function",
   },
-  { inputs: [], name: "renounceOwnership", outputs: [], stateMutability: "view", type: "function" },
+  {
+    inputs: [{ internalType: "uint256", name: "assetId", type: "uint256" }],
+    name: "revenueManagerOf",
+    outputs: [{ internalType: "address", name: "", type: "address" }],
+    stateMutability: "view",
+    type: "function",
+  },
   {
     inputs: [
       { internalType: "address", name: "from", type: "address" },
@@ -731,6 +991,26 @@ export const remixProtocolAbi = [
   {
     inputs: [{ internalType: "bool", name: "newPaused", type: "bool" }],
     name: "setPaused",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      { internalType: "uint256", name: "assetId", type: "uint256" },
+      { internalType: "address", name: "manager", type: "address" },
+    ],
+    name: "setRevenueManager",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      { internalType: "address", name: "manager", type: "address" },
+      { internalType: "bool", name: "approved", type: "bool" },
+    ],
+    name: "setRevenueManagerForAll",
     outputs: [],
     stateMutability: "nonpayable",
     type: "function",

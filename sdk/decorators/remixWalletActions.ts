@@ -47,6 +47,21 @@ import {
   prepareSetTreasury,
   setTreasury,
 } from "../actions/wallet/setTreasury.js";
+import {
+  commitRegistration,
+  estimateCommitRegistrationGas,
+  prepareCommitRegistration,
+} from "../actions/wallet/commitRegistration.js";
+import {
+  estimateSetRevenueManagerGas,
+  prepareSetRevenueManager,
+  setRevenueManager,
+} from "../actions/wallet/setRevenueManager.js";
+import {
+  estimateSetRevenueManagerForAllGas,
+  prepareSetRevenueManagerForAll,
+  setRevenueManagerForAll,
+} from "../actions/wallet/setRevenueManagerForAll.js";
 import { estimateSplitGas, prepareSplit, split } from "../actions/wallet/split.js";
 import { estimateSplitManyGas, prepareSplitMany, splitMany } from "../actions/wallet/splitMany.js";
 import {
@@ -76,6 +91,9 @@ const walletActions = {
   buyLicences,
   prepareBuyLicences,
   estimateBuyLicencesGas,
+  commitRegistration,
+  prepareCommitRegistration,
+  estimateCommitRegistrationGas,
   claim,
   prepareClaim,
   estimateClaimGas,
@@ -106,6 +124,12 @@ const walletActions = {
   setPaused,
   prepareSetPaused,
   estimateSetPausedGas,
+  setRevenueManager,
+  prepareSetRevenueManager,
+  estimateSetRevenueManagerGas,
+  setRevenueManagerForAll,
+  prepareSetRevenueManagerForAll,
+  estimateSetRevenueManagerForAllGas,
   setTerms,
   prepareSetTerms,
   estimateSetTermsGas,

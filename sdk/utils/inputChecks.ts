@@ -1,4 +1,4 @@
-import { type Address, isAddress } from "viem";
+import { type Address, type Hex, isAddress } from "viem";
 import { InvalidParameterError } from "../errors/parameters.js";
 import { BPS } from "./constants.js";
 
@@ -53,4 +53,14 @@ export function requireAssetsAndTokens(
   requireNonEmpty("tokens", tokens);
   assetIds.forEach((assetId, index) => requireUint256(`assetIds[${index}]`, assetId));
   tokens.forEach((token, index) => requireAddress(`tokens[${index}]`, token));
+}
+
+/** Refuses a commitment salt that is not 32 bytes of hex, or is zero (the direct path's). */
+export function requireSalt(salt: Hex): void {
+  if (typeof salt !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(salt) || BigInt(salt) === 0n) {
+    throw new InvalidParameterError({
+      parameter: "salt",
+      reason: "must be 32 non-zero bytes of hex (the salt of a commitment)",
+    });
+  }
 }

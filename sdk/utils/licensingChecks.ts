@@ -15,12 +15,27 @@ export function assertUseKind(kind: number, parameter = "kind"): asserts kind is
   }
 }
 
-/** Refuses an array whose length differs from `expected` (the array it goes with). */
-export function assertLength(items: readonly unknown[], expected: number, parameter: string): void {
+/** Refuses an array whose length differs from `expected`, the number of `of` it goes with. */
+export function assertLength(
+  items: readonly unknown[],
+  expected: number,
+  parameter: string,
+  of = "parents",
+): void {
   if (items.length !== expected) {
     throw new InvalidParameterError({
       parameter,
-      reason: `has ${items.length} entries for ${expected} parents`,
+      reason: `has ${items.length} entries for ${expected} ${of}`,
+    });
+  }
+}
+
+/** Refuses a terms version that is not a whole number a `uint32` holds. */
+export function assertTermsVersion(version: number, parameter: string): void {
+  if (!Number.isSafeInteger(version) || version < 0 || version > 0xffff_ffff) {
+    throw new InvalidParameterError({
+      parameter,
+      reason: `${String(version)} is not a terms version (a whole number from 0 to 4,294,967,295)`,
     });
   }
 }

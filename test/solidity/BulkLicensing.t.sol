@@ -37,6 +37,7 @@ contract BulkLicensingTest is TestBase {
     /// (ETH, then the ERC-20), and the caps in the order the buyer lists them.
     struct Order {
         uint256[] assetIds;
+        uint32[] versions;
         uint256[] prices;
         address[] currencies;
         uint256[2] totals;
@@ -71,6 +72,7 @@ contract BulkLicensingTest is TestBase {
         uint256 firstId = licensing.buyLicences{value: order.totals[ETH_INDEX] + extraEth}(
             order.assetIds,
             KIND,
+            order.versions,
             RECIPIENT,
             order.caps,
             block.timestamp
@@ -110,6 +112,7 @@ contract BulkLicensingTest is TestBase {
         licensing.buyLicences{value: order.totals[ETH_INDEX]}(
             order.assetIds,
             KIND,
+            order.versions,
             RECIPIENT,
             order.caps,
             block.timestamp
@@ -126,6 +129,7 @@ contract BulkLicensingTest is TestBase {
     function _order(uint256 count, uint256 seed, bool ethCapFirst) private returns (Order memory order) {
         uint256 n = bound(count, 1, ASSETS);
         order.assetIds = new uint256[](n);
+        order.versions = new uint32[](n);
         order.prices = new uint256[](n);
         order.currencies = new address[](n);
         for (uint256 i; i < n; ++i) {
@@ -133,6 +137,7 @@ contract BulkLicensingTest is TestBase {
             if (licensing.latestTermsVersion(assetId, KIND) == 0) _publishRandomTerms(assetId, seed, i == 0);
             (order.currencies[i], order.prices[i]) = _termsOf(assetId);
             order.assetIds[i] = assetId;
+            order.versions[i] = licensing.latestTermsVersion(assetId, KIND);
             order.totals[_index(order.currencies[i])] += order.prices[i];
         }
         order.caps = new CurrencyAmount[](2);

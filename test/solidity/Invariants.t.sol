@@ -86,13 +86,14 @@ contract InvariantsTest is InvariantSetup {
         }
     }
 
-    /// @notice (5) The fee never exceeds the immutable maximum and is the last one the owner set.
+    /// @notice (5) The fee never exceeds the immutable maximum and is the last one the owner announced
+    /// whose notice has passed.
     /// hardhat-config: invariant.runs = 64
     /// hardhat-config: invariant.depth = 120
     /// hardhat-config: invariant.failOnRevert = true
     function invariant_FeeWithinMaximum() public view {
         assertLe(protocol.feeBps(), protocol.MAX_FEE_BPS(), "fee above maximum");
-        assertEq(protocol.feeBps(), royaltyModel.expectedFeeBps(), "fee != last set");
+        assertEq(protocol.feeBps(), royaltyModel.expectedFeeBps(), "fee != last announced in force");
     }
 
     /// @notice (6) Pausing stops registrations, payments and every licence purchase and paid view,
@@ -103,6 +104,15 @@ contract InvariantsTest is InvariantSetup {
     function invariant_PauseBlocksWritesNotClaims() public view {
         assertEq(royaltyHandler.pausedClaimFailures(), 0, "a claim reverted while paused");
         assertEq(_pausedWritesAccepted(), 0, "a registration, payment or purchase was not refused while paused");
+    }
+
+    /// @notice (7) ERC-721 approvals are not revenue control: no transfer operator ever claimed an
+    /// asset it does not manage.
+    /// hardhat-config: invariant.runs = 64
+    /// hardhat-config: invariant.depth = 120
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_TransferApprovalsCannotClaim() public view {
+        assertEq(royaltyHandler.operatorClaimsAccepted(), 0, "a transfer operator claimed an asset's revenue");
     }
 
     /// @notice After each run, settling everything (split all, claim all, withdraw fees) empties the

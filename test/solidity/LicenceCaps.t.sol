@@ -51,7 +51,10 @@ contract LicenceCapsTest is TestBase {
         (address currency, uint256 charge) = _publish(kind, price, inErc20, choices);
         CurrencyAmount memory cap = _cap(currency, charge, anyCurrency, anyAmount, choices);
 
-        bytes memory callData = abi.encodeCall(licensing.buyLicence, (assetId, kind, RECIPIENT, cap, block.timestamp));
+        bytes memory callData = abi.encodeCall(
+            licensing.buyLicence,
+            (assetId, kind, 1, RECIPIENT, cap, block.timestamp)
+        );
         (bool ok, bytes memory result) = _assertCapRule(currency, charge, cap, callData);
 
         assertEq(licensing.totalLicences(), ok ? 1 : 0, "licences issued != one per successful purchase");
@@ -81,7 +84,7 @@ contract LicenceCapsTest is TestBase {
         uint256 charge = count * unitPrice;
         CurrencyAmount memory cap = _cap(currency, charge, anyCurrency, anyAmount, choices);
 
-        bytes memory callData = abi.encodeCall(licensing.payForUse, (assetId, count, cap, block.timestamp));
+        bytes memory callData = abi.encodeCall(licensing.payForUse, (assetId, count, 1, cap, block.timestamp));
         _assertCapRule(currency, charge, cap, callData);
 
         assertEq(licensing.totalLicences(), 0, "views issued a licence");

@@ -113,25 +113,26 @@ contract LicensingInvariantsTest is InvariantSetup {
         }
     }
 
-    /// @notice (f) A purchase or paid view whose terms switched to the other currency (same price)
-    /// after the buyer's quote is refused with `CurrencyMismatch`, moving no money and issuing no
-    /// licence: a cap bounds the currency, not only the amount.
+    /// @notice (f) A purchase or paid view whose terms were republished at the same price (another
+    /// duration, minimum share, document or currency) after the buyer's quote is refused with
+    /// `TermsVersionMismatch`, moving no money and issuing no licence: a buyer gets exactly the
+    /// terms it was quoted.
     /// hardhat-config: invariant.runs = 64
     /// hardhat-config: invariant.depth = 120
     /// hardhat-config: invariant.failOnRevert = true
-    function invariant_StaleCurrencyCapRefused() public view {
-        assertEq(licensingHandler.staleCurrencyAccepted(), 0, "a purchase with a stale currency cap was not refused");
+    function invariant_StaleQuoteRefused() public view {
+        assertEq(licensingHandler.staleQuoteAccepted(), 0, "a purchase on a stale quote was not refused");
     }
 
-    /// @notice Each run ends, unpaused, with one more purchase against a currency switch on the state
+    /// @notice Each run ends, unpaused, with one more purchase against a terms change on the state
     /// the run reached, so every run shows the refusal at least once (random calls may all have hit
     /// a pause).
     function afterInvariant() public {
         royaltyHandler.resume();
         uint256 seed = uint256(keccak256(abi.encode(_licensing().totalLicences(), block.timestamp)));
-        licensingHandler.buyAfterCurrencySwitch(seed, seed >> 16, seed >> 32, seed >> 48, seed >> 64);
-        assertEq(licensingHandler.staleCurrencyAccepted(), 0, "a purchase with a stale currency cap was not refused");
-        assertGe(licensingHandler.staleCurrencyRefusals(), 1, "no purchase with a stale currency cap was refused");
+        licensingHandler.buyAfterTermsChange(seed, seed >> 16, seed >> 32, seed >> 48, seed >> 64);
+        assertEq(licensingHandler.staleQuoteAccepted(), 0, "a purchase on a stale quote was not refused");
+        assertGe(licensingHandler.staleQuoteRefusals(), 1, "no purchase on a stale quote was refused");
     }
 
     function _assertOneLicencePerParent(

@@ -68,7 +68,7 @@ contract SplitTest is TestBase {
         uint256 gross;
         for (uint256 i; i < amounts.length; ++i) {
             amounts[i] = bound(amounts[i], 1, MAX_AMOUNT);
-            c.protocol.setFee(uint16(bound(fees[i], 0, c.protocol.MAX_FEE_BPS())));
+            setFeeInForce(c.protocol, uint16(bound(fees[i], 0, c.protocol.MAX_FEE_BPS())));
             _pay(c, amounts[i]);
             gross += amounts[i];
         }

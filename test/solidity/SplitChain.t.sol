@@ -97,7 +97,7 @@ contract SplitChainTest is TestBase {
     /// every hop against the rounding rule and the running total against the amount.
     function _splitChainAndCheck(uint256 root, uint256[] memory shares, uint256 amount, uint256 feeBps) private {
         amount = bound(amount, 1, MAX_AMOUNT);
-        protocol.setFee(uint16(bound(feeBps, 0, MAX_FEE_BPS)));
+        setFeeInForce(protocol, uint16(bound(feeBps, 0, MAX_FEE_BPS)));
         uint256 depth = shares.length - 1;
         vm.deal(address(this), amount);
         protocol.pay{value: amount}(root + depth, ETH, amount);

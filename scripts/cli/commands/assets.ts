@@ -57,10 +57,12 @@ export function assetCommands(program: Command, action: Action): void {
         print(context.json, result, () =>
           [
             `registered remix #${remix.assetId} (SHA-256 ${remix.contentHash})`,
-            ...options.parent.map(
-              ({ assetId, shareBps }, i) =>
-                `  parent #${assetId} gets ${formatBps(shareBps)} (remix licence #${remix.licenceIds[i]})`,
-            ),
+            ...options.parent.map(({ assetId, shareBps }, i) => {
+              const licenceId = remix.licenceIds[i];
+              const bought = remix.purchases.find((purchase) => purchase.licenceId === licenceId);
+              const how = bought ? `bought under terms v${bought.termsVersion}` : "held";
+              return `  parent #${assetId} gets ${formatBps(shareBps)} (remix licence #${licenceId}, ${how})`;
+            }),
           ].join("\n"),
         );
       }),

@@ -121,6 +121,7 @@ export function licensingCommands(program: Command, action: Action): void {
               ? await buyLicence(wallet, { ...common, assetId: assetIds[0] as bigint }).then(
                   (one) => ({
                     licenceIds: [one.licenceId],
+                    termsVersions: [one.termsVersion],
                     totals: [{ currency: one.currency, amount: one.price }],
                     receipt: one.receipt,
                   }),
@@ -131,6 +132,7 @@ export function licensingCommands(program: Command, action: Action): void {
           );
           const result = {
             licenceIds: bought.licenceIds,
+            termsVersions: bought.termsVersions,
             totals: bought.totals,
             gasUsed: bought.receipt.gasUsed,
             transactionHash: bought.receipt.transactionHash,
@@ -139,7 +141,7 @@ export function licensingCommands(program: Command, action: Action): void {
             context.json,
             result,
             () =>
-              `bought ${bought.licenceIds.length} ${kindName(kind)} licence${bought.licenceIds.length > 1 ? "s" : ""} (#${bought.licenceIds.join(", #")}) for ${paid.join(" and ")} in one transaction`,
+              `bought ${bought.licenceIds.length} ${kindName(kind)} licence${bought.licenceIds.length > 1 ? "s" : ""} (${bought.licenceIds.map((id, i) => `#${id} under terms v${bought.termsVersions[i]}`).join(", ")}) for ${paid.join(" and ")} in one transaction`,
           );
         },
       ),
@@ -193,9 +195,11 @@ export function licensingCommands(program: Command, action: Action): void {
               views: count,
               currency: paid.currency,
               total: paid.total,
+              termsVersion: paid.termsVersion,
               transactionHash: paid.receipt.transactionHash,
             },
-            () => `paid ${described} for ${count} view${count > 1n ? "s" : ""} of #${assetId}`,
+            () =>
+              `paid ${described} for ${count} view${count > 1n ? "s" : ""} of #${assetId} under terms v${paid.termsVersion}`,
           );
         },
       ),

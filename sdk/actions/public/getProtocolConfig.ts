@@ -25,6 +25,10 @@ export type ProtocolConfig = {
   treasury: Address;
   /** The fee on payments made now, in basis points. */
   feeBps: number;
+  /** An announced fee change not yet in force, or `null`. */
+  pendingFee: { feeBps: number; effectiveAt: bigint } | null;
+  /** The immutable notice, in seconds, between announcing a fee change and its effect. */
+  feeDelaySeconds: number;
   /** The immutable cap on `feeBps`. */
   maxFeeBps: number;
   /** Whether new registrations, purchases and payments are refused. */
@@ -69,6 +73,8 @@ export async function getProtocolConfig(
     { ...protocol, functionName: "pendingOwner" },
     { ...protocol, functionName: "treasury" },
     { ...protocol, functionName: "feeBps" },
+    { ...protocol, functionName: "pendingFee" },
+    { ...protocol, functionName: "FEE_DELAY" },
     { ...protocol, functionName: "MAX_FEE_BPS" },
     { ...protocol, functionName: "paused" },
     { ...protocol, functionName: "totalAssets" },
@@ -79,13 +85,37 @@ export async function getProtocolConfig(
     { ...protocol, functionName: "accruedFees", args: [token] } as const,
   ]);
   const results = await readContracts(client, deployment, [...settings, ...perToken], parameters);
-  const [owner, pendingOwner, treasury, feeBps, maxFeeBps, paused, totalAssets, licensing] =
-    results as unknown as [Address, Address, Address, number, number, boolean, bigint, Address];
+  const [
+    owner,
+    pendingOwner,
+    treasury,
+    feeBps,
+    [pendingFeeBps, effectiveAt],
+    feeDelaySeconds,
+    maxFeeBps,
+    paused,
+    totalAssets,
+    licensing,
+  ] = results as unknown as [
+    Address,
+    Address,
+    Address,
+    number,
+    readonly [number, number],
+    number,
+    number,
+    boolean,
+    bigint,
+    Address,
+  ];
   return {
     owner,
     pendingOwner,
     treasury,
     feeBps,
+    pendingFee:
+      effectiveAt === 0 ? null : { feeBps: pendingFeeBps, effectiveAt: BigInt(effectiveAt) },
+    feeDelaySeconds,
     maxFeeBps,
     paused,
     totalAssets,

@@ -7,7 +7,11 @@ import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { toExpiry } from "../../utils/licenceExpiry.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
-import { assertCurrencyAmount, assertUseKind } from "../../utils/licensingChecks.js";
+import {
+  assertCurrencyAmount,
+  assertTermsVersion,
+  assertUseKind,
+} from "../../utils/licensingChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
 import { receiptEvent } from "../../utils/receiptEvents.js";
 import {
@@ -19,7 +23,7 @@ import {
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
 import { senderAddress } from "../../utils/senderAddress.js";
-import { quoteLicence } from "../public/quoteLicence.js";
+import { type LicenceQuote, quoteLicence } from "../public/quoteLicence.js";
 
 /** Parameters of {@link buyLicence}. */
 export type BuyLicenceParameters = {
@@ -28,6 +32,13 @@ export type BuyLicenceParameters = {
   kind: UseKind;
   /** Who receives the licence (it cannot be transferred later); default the sender. */
   recipient?: Address | undefined;
+  /**
+   * The terms version the buyer was shown (from `quoteLicence`); default the latest when the
+   * transaction is built. If the owner publishes new terms before inclusion (another duration,
+   * minimum share, document or currency, even at the same price), the purchase reverts with
+   * `TermsVersionMismatch` and charges nothing.
+   */
+  termsVersion?: number | undefined;
   /**
    * The most the sender accepts to pay, and in which currency; default the current quote, so a
    * price rise (`PriceAboveMaximum`) or currency switch (`CurrencyMismatch`) reverts. For ETH the
@@ -73,20 +84,25 @@ export async function prepareBuyLicence(
   const recipient = parameters.recipient ?? senderAddress(client, parameters.account);
   requireAddress("recipient", recipient);
   if (parameters.maxPrice !== undefined) assertCurrencyAmount(parameters.maxPrice, "maxPrice");
-  const [maxPrice, deadline] = await Promise.all([
-    parameters.maxPrice ??
-      quoteLicence(client, { deployment, assetId, kind }).then(({ currency, price }) => ({
-        currency,
-        amount: price,
-      })),
+  if (parameters.termsVersion !== undefined) {
+    assertTermsVersion(parameters.termsVersion, "termsVersion");
+  }
+  const needsQuote = parameters.maxPrice === undefined || parameters.termsVersion === undefined;
+  const [quote, deadline] = await Promise.all([
+    needsQuote ? quoteLicence(client, { deployment, assetId, kind }) : undefined,
     resolveDeadline(client, parameters.deadline),
   ]);
+  const maxPrice = parameters.maxPrice ?? {
+    currency: (quote as LicenceQuote).currency,
+    amount: (quote as LicenceQuote).price,
+  };
+  const termsVersion = parameters.termsVersion ?? (quote as LicenceQuote).version;
   return {
     to: deployment.licensing,
     data: encodeFunctionData({
       abi: licensingAbi,
       functionName: "buyLicence",
-      args: [assetId, kind, recipient, maxPrice, deadline],
+      args: [assetId, kind, termsVersion, recipient, maxPrice, deadline],
     }),
     value: ethAmount([maxPrice]),
   };

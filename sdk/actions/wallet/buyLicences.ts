@@ -7,9 +7,14 @@ import type { UseKind } from "../../utils/constants.js";
 import { type CurrencyAmount, ethAmount, sumByCurrency } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
-import { assertCurrencyAmount, assertUseKind } from "../../utils/licensingChecks.js";
+import {
+  assertCurrencyAmount,
+  assertLength,
+  assertTermsVersion,
+  assertUseKind,
+} from "../../utils/licensingChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { receiptEvent } from "../../utils/receiptEvents.js";
+import { receiptEvent, receiptEvents } from "../../utils/receiptEvents.js";
 import {
   type AnyClient,
   type EstimateParameters,
@@ -30,6 +35,12 @@ export type BuyLicencesParameters = {
   /** Who receives the licences; default the sender. */
   recipient?: Address | undefined;
   /**
+   * The terms version the buyer was shown for each asset, in the order of `assetIds`; default
+   * the latest when the transaction is built. If any asset's owner publishes new terms before
+   * inclusion, the whole purchase reverts with `TermsVersionMismatch` naming that asset.
+   */
+  termsVersions?: readonly number[] | undefined;
+  /**
    * The most the sender accepts to pay in each currency the purchase charges; default the
    * current quotes summed per currency, taken when the transaction is built (pass the totals
    * the buyer was shown to hold them to those). The whole ETH cap is sent; the excess is refunded.
@@ -44,6 +55,8 @@ export type BuyLicencesReturnType = WriteReturnType & {
   firstLicenceId: bigint;
   /** One per asset, in the order of `assetIds`. */
   licenceIds: bigint[];
+  /** The terms version each licence was sold under, in the order of `assetIds`. */
+  termsVersions: number[];
   /** What was charged per currency (one entry per cap given, zero if nothing was charged in it). */
   totals: CurrencyAmount[];
 };
@@ -73,19 +86,27 @@ export async function prepareBuyLicences(
   const recipient = parameters.recipient ?? senderAddress(client, parameters.account);
   requireAddress("recipient", recipient);
   parameters.maxTotals?.forEach((cap, index) => assertCurrencyAmount(cap, `maxTotals[${index}]`));
-  const [maxTotals, deadline] = await Promise.all([
-    parameters.maxTotals ??
-      quoteLicences(client, { deployment, assetIds, kind }).then((quotes) =>
-        sumByCurrency(quotes.map(({ currency, price }) => ({ currency, amount: price }))),
-      ),
+  if (parameters.termsVersions !== undefined) {
+    assertLength(parameters.termsVersions, assetIds.length, "termsVersions", "assets");
+    parameters.termsVersions.forEach((version, index) =>
+      assertTermsVersion(version, `termsVersions[${index}]`),
+    );
+  }
+  const needsQuotes = parameters.maxTotals === undefined || parameters.termsVersions === undefined;
+  const [quotes, deadline] = await Promise.all([
+    needsQuotes ? quoteLicences(client, { deployment, assetIds, kind }) : [],
     resolveDeadline(client, parameters.deadline),
   ]);
+  const maxTotals =
+    parameters.maxTotals ??
+    sumByCurrency(quotes.map(({ currency, price }) => ({ currency, amount: price })));
+  const termsVersions = parameters.termsVersions ?? quotes.map(({ version }) => version);
   return {
     to: deployment.licensing,
     data: encodeFunctionData({
       abi: licensingAbi,
       functionName: "buyLicences",
-      args: [assetIds, kind, recipient, maxTotals, deadline],
+      args: [assetIds, kind, termsVersions, recipient, maxTotals, deadline],
     }),
     value: ethAmount(maxTotals),
   };
@@ -109,6 +130,7 @@ export async function buyLicences(
   const prepared = await prepareBuyLicences(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
   const { args } = receiptEvent(receipt, prepared.to, licensingAbi, "BulkLicensed");
+  const issued = receiptEvents(receipt, prepared.to, licensingAbi, "LicenceIssued");
   return {
     receipt,
     firstLicenceId: args.firstLicenceId,
@@ -116,6 +138,7 @@ export async function buyLicences(
       { length: Number(args.count) },
       (_, i) => args.firstLicenceId + BigInt(i),
     ),
+    termsVersions: issued.map((event) => event.args.termsVersion),
     totals: args.currencies.map((currency, i) => ({ currency, amount: args.totals[i] as bigint })),
   };
 }

@@ -62,8 +62,9 @@ export async function prepareClaim(
 
 /**
  * Pays the collectable balance of an asset in one token to `recipient`. Only the asset's owner or
- * an address it approved may claim (`ContractRevertError` `NotAssetOwnerOrApproved` otherwise);
- * claims work while the protocol is paused. Split a remix first to make its revenue collectable.
+ * its revenue manager may claim (`ContractRevertError` `NotAssetOwnerOrManager` otherwise: an
+ * ERC-721 transfer approval is not enough); claims work while the protocol is paused. Split a
+ * remix first to make its revenue collectable.
  *
  * @example
  * const { amount } = await claim(walletClient, { assetId: 1n, token: ETH });

@@ -63,7 +63,7 @@ export async function prepareClaimMany(
 
 /**
  * Claims every token in `tokens` for every asset in `assetIds` to `recipient`, with one transfer
- * per token. Fails as a whole with `ContractRevertError` `NotAssetOwnerOrApproved` if the sender
+ * per token. Fails as a whole with `ContractRevertError` `NotAssetOwnerOrManager` if the sender
  * may not claim one of the assets. Works while paused.
  *
  * @example

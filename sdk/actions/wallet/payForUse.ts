@@ -5,7 +5,7 @@ import type { RemixError } from "../../errors/base.js";
 import { UseKind } from "../../utils/constants.js";
 import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
-import { assertCurrencyAmount } from "../../utils/licensingChecks.js";
+import { assertCurrencyAmount, assertTermsVersion } from "../../utils/licensingChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
 import { receiptEvent } from "../../utils/receiptEvents.js";
 import {
@@ -16,7 +16,7 @@ import {
   type WriteParameters,
   type WriteReturnType,
 } from "../../utils/sendPreparedCall.js";
-import { quoteLicence } from "../public/quoteLicence.js";
+import { type LicenceQuote, quoteLicence } from "../public/quoteLicence.js";
 import { requireUint, requireUint256 } from "../../utils/inputChecks.js";
 
 /** Parameters of {@link payForUse}. */
@@ -24,6 +24,11 @@ export type PayForUseParameters = {
   assetId: bigint;
   /** How many views to pay for (at least 1). */
   count: bigint;
+  /**
+   * The `View` terms version the payer was shown; default the latest when the transaction is
+   * built. New terms published before inclusion make the payment revert (`TermsVersionMismatch`).
+   */
+  termsVersion?: number | undefined;
   /**
    * The most the sender accepts to pay for all `count` views, and in which currency; default
    * `count` times the `View` price quoted when the transaction is built (pass the total the
@@ -60,19 +65,25 @@ export async function preparePayForUse(
   requireUint256("assetId", assetId);
   requireUint("count", count, 256, 1n);
   if (parameters.maxTotal !== undefined) assertCurrencyAmount(parameters.maxTotal, "maxTotal");
-  const [maxTotal, deadline] = await Promise.all([
-    parameters.maxTotal ??
-      quoteLicence(client, { deployment, assetId, kind: UseKind.View }).then(
-        ({ currency, price }) => ({ currency, amount: price * count }),
-      ),
+  if (parameters.termsVersion !== undefined) {
+    assertTermsVersion(parameters.termsVersion, "termsVersion");
+  }
+  const needsQuote = parameters.maxTotal === undefined || parameters.termsVersion === undefined;
+  const [quote, deadline] = await Promise.all([
+    needsQuote ? quoteLicence(client, { deployment, assetId, kind: UseKind.View }) : undefined,
     resolveDeadline(client, parameters.deadline),
   ]);
+  const maxTotal = parameters.maxTotal ?? {
+    currency: (quote as LicenceQuote).currency,
+    amount: (quote as LicenceQuote).price * count,
+  };
+  const termsVersion = parameters.termsVersion ?? (quote as LicenceQuote).version;
   return {
     to: deployment.licensing,
     data: encodeFunctionData({
       abi: licensingAbi,
       functionName: "payForUse",
-      args: [assetId, count, maxTotal, deadline],
+      args: [assetId, count, termsVersion, maxTotal, deadline],
     }),
     value: ethAmount([maxTotal]),
   };

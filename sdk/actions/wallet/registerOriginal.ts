@@ -3,6 +3,7 @@ import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf.js";
+import { requireSalt } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
 import { receiptEvent } from "../../utils/receiptEvents.js";
 import {
@@ -16,8 +17,12 @@ import {
 
 /** The work, by its bytes or its content hash, and where its metadata lives. */
 export type RegisterOriginalParameters = ContentParameters & {
-  /** The metadata URI (for example `ipfs://...`), at most 1,024 bytes. */
+  /** The metadata URI (for example `ipfs://...`), at most 512 bytes. */
   metadataUri: string;
+  /** The salt of the sender's commitment (see `commitRegistration`) to reveal it, from the
+   * block after the commitment: the registration nobody watching the mempool can take first.
+   * Without it, the direct path, safe only through a private mempool. */
+  salt?: Hex | undefined;
 };
 
 /** What {@link registerOriginal} resolves to. */
@@ -44,13 +49,23 @@ export async function prepareRegisterOriginal(
   parameters: RegisterOriginalParameters & EstimateParameters,
 ): Promise<PreparedCall> {
   const deployment = resolveDeployment(client, parameters);
+  const contentHash = contentHashOf(parameters);
+  const { salt } = parameters;
+  if (salt !== undefined) requireSalt(salt);
   return {
     to: deployment.protocol,
-    data: encodeFunctionData({
-      abi: remixProtocolAbi,
-      functionName: "registerOriginal",
-      args: [contentHashOf(parameters), parameters.metadataUri],
-    }),
+    data:
+      salt === undefined
+        ? encodeFunctionData({
+            abi: remixProtocolAbi,
+            functionName: "registerOriginal",
+            args: [contentHash, parameters.metadataUri],
+          })
+        : encodeFunctionData({
+            abi: remixProtocolAbi,
+            functionName: "revealOriginal",
+            args: [contentHash, parameters.metadataUri, salt],
+          }),
     value: 0n,
   };
 }

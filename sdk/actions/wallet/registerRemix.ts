@@ -1,4 +1,4 @@
-import { type Address, encodeFunctionData, type Hex } from "viem";
+import { type Address, encodeFunctionData, type Hex, zeroHash } from "viem";
 import { licensingAbi } from "../../abis/licensingAbi.js";
 import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
@@ -7,9 +7,13 @@ import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf
 import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { heldRemixLicences } from "../../utils/heldRemixLicences.js";
-import { assertCurrencyAmount, assertLength } from "../../utils/licensingChecks.js";
+import {
+  assertCurrencyAmount,
+  assertLength,
+  assertTermsVersion,
+} from "../../utils/licensingChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { remixMaxPrices } from "../../utils/remixMaxPrices.js";
+import { remixLicenceQuotes } from "../../utils/remixLicenceQuotes.js";
 import { receiptEvent, receiptEvents } from "../../utils/receiptEvents.js";
 import {
   type AnyClient,
@@ -21,7 +25,7 @@ import {
 } from "../../utils/sendPreparedCall.js";
 import { senderAddress } from "../../utils/senderAddress.js";
 import { type RemixParent, validateParents } from "../../utils/validateParents.js";
-import { requireUint256 } from "../../utils/inputChecks.js";
+import { requireSalt, requireUint256 } from "../../utils/inputChecks.js";
 
 /** Parameters of {@link registerRemix}. */
 export type RegisterRemixParameters = ContentParameters & {
@@ -37,6 +41,13 @@ export type RegisterRemixParameters = ContentParameters & {
    * rise or currency switch reverts; pass the prices the creator was shown to hold them to those.
    * The ETH caps of the licences bought are sent; the excess is refunded. */
   maxPrices?: readonly CurrencyAmount[] | undefined;
+  /** Per parent, the `Remix` terms version the creator was shown (ignored for held licences).
+   * Default: each parent's latest when the transaction is built. New terms published before
+   * inclusion (say a higher minimum share at the same price) revert with `TermsVersionMismatch`. */
+  termsVersions?: readonly number[] | undefined;
+  /** The salt of the sender's commitment (see `commitRegistration`) to reveal it: a pending remix
+   * then cannot be copied as an original. Without it, the direct path. */
+  salt?: Hex | undefined;
   /** Default: the latest block's timestamp plus one hour. */
   deadline?: bigint | undefined;
 };
@@ -45,6 +56,8 @@ export type RegisterRemixParameters = ContentParameters & {
 export type RemixLicencePurchase = {
   licenceId: bigint;
   parentId: bigint;
+  /** The parent's `Remix` terms version the licence was sold under. */
+  termsVersion: number;
   currency: Address;
   price: bigint;
 };
@@ -65,7 +78,7 @@ export type RegisterRemixErrorType = RemixError;
 
 /**
  * The transaction that registers a remix, without sending it: it looks up held licences and
- * quotes the others unless `licenceIds` and `maxPrices` are given.
+ * quotes the others unless `licenceIds`, `maxPrices` and `termsVersions` are given.
  *
  * @example
  * const { to, data, value } = await prepareRegisterRemix(client, {
@@ -79,7 +92,8 @@ export async function prepareRegisterRemix(
 ): Promise<PreparedCall> {
   const deployment = resolveDeployment(client, parameters);
   const parents = validateParents(parameters.parents);
-  const { licenceIds: givenIds, maxPrices: givenCaps } = parameters;
+  const { licenceIds: givenIds, maxPrices: givenCaps, termsVersions: givenVersions } = parameters;
+  if (parameters.salt !== undefined) requireSalt(parameters.salt);
   if (givenIds !== undefined) {
     assertLength(givenIds, parents.length, "licenceIds");
     givenIds.forEach((id, index) => requireUint256(`licenceIds[${index}]`, id));
@@ -88,29 +102,42 @@ export async function prepareRegisterRemix(
     assertLength(givenCaps, parents.length, "maxPrices");
     givenCaps.forEach((cap, index) => assertCurrencyAmount(cap, `maxPrices[${index}]`));
   }
+  if (givenVersions !== undefined) {
+    assertLength(givenVersions, parents.length, "termsVersions");
+    givenVersions.forEach((version, index) =>
+      assertTermsVersion(version, `termsVersions[${index}]`),
+    );
+  }
   const sender = senderAddress(client, parameters.account);
   const [licenceIds, deadline] = await Promise.all([
     givenIds ? [...givenIds] : heldRemixLicences(client, deployment, sender, parents),
     resolveDeadline(client, parameters.deadline),
   ]);
-  const maxPrices = givenCaps
-    ? [...givenCaps]
-    : await remixMaxPrices(client, deployment, parents, licenceIds);
+  const quotes =
+    givenCaps && givenVersions
+      ? undefined
+      : await remixLicenceQuotes(client, deployment, parents, licenceIds);
+  const licences = licenceIds.map((licenceId, index) => ({
+    licenceId,
+    termsVersion: givenVersions?.[index] ?? (quotes?.[index]?.termsVersion as number),
+    maxPrice: givenCaps?.[index] ?? (quotes?.[index]?.maxPrice as CurrencyAmount),
+  }));
   return {
     to: deployment.licensing,
     data: encodeFunctionData({
       abi: licensingAbi,
       functionName: "registerRemixWithLicences",
+      // A zero salt is the direct path.
       args: [
         contentHashOf(parameters),
         parameters.metadataUri,
         parents,
-        licenceIds,
-        maxPrices,
+        licences,
+        parameters.salt ?? zeroHash,
         deadline,
       ],
     }),
-    value: ethAmount(maxPrices.filter((_, index) => licenceIds[index] === 0n)),
+    value: ethAmount(licences.filter((licence) => licence.licenceId === 0n).map((l) => l.maxPrice)),
   };
 }
 
@@ -142,9 +169,10 @@ export async function registerRemix(
     assetId: args.assetId,
     contentHash: args.contentHash,
     licenceIds: consumed.map((event) => event.args.licenceId),
-    purchases: issued.map(({ args: { licenceId, assetId, currency, price } }) => ({
+    purchases: issued.map(({ args: { licenceId, assetId, termsVersion, currency, price } }) => ({
       licenceId,
       parentId: assetId,
+      termsVersion,
       currency,
       price,
     })),

@@ -16,21 +16,26 @@ import {
 
 /** Parameters of {@link setFee}. */
 export type SetFeeParameters = {
-  /** The new protocol fee in basis points, at most the immutable `maxFeeBps`. */
+  /** The announced protocol fee in basis points, at most the immutable `maxFeeBps`. */
   feeBps: number;
 };
 
 /** What {@link setFee} resolves to. */
 export type SetFeeReturnType = WriteReturnType & {
-  previousFeeBps: number;
+  /** The fee in force until `effectiveAt`. */
+  currentFeeBps: number;
+  /** The fee announced. */
   feeBps: number;
+  /** When the announced fee comes into force (seconds since the epoch): the transaction's block
+   * time plus the protocol's immutable notice (`feeDelaySeconds` of `getProtocolConfig`). */
+  effectiveAt: bigint;
 };
 
 /** What {@link setFee} rejects with: always a {@link RemixError} subclass. */
 export type SetFeeErrorType = RemixError;
 
 /**
- * The owner's transaction that sets the protocol fee, without sending it (for a multisig).
+ * The owner's transaction that announces a protocol fee, without sending it (for a multisig).
  *
  * @example
  * const { to, data } = await prepareSetFee(client, { feeBps: 500 });
@@ -53,12 +58,13 @@ export async function prepareSetFee(
 }
 
 /**
- * Sets the protocol fee for payments made from now on. Owner only
+ * Announces a new protocol fee, in force after the protocol's immutable notice; payments until
+ * then keep the fee in force, and a later announcement replaces this one. Owner only
  * (`ContractRevertError` `OwnableUnauthorizedAccount`); above the cap it fails with
  * `FeeAboveMaximum(feeBps, maxFeeBps)`.
  *
  * @example
- * const { previousFeeBps, feeBps } = await setFee(adminWallet, { feeBps: 500 });
+ * const { feeBps, effectiveAt } = await setFee(adminWallet, { feeBps: 500 });
  */
 export async function setFee(
   client: AnyClient,
@@ -66,8 +72,13 @@ export async function setFee(
 ): Promise<SetFeeReturnType> {
   const prepared = await prepareSetFee(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
-  const { args } = receiptEvent(receipt, prepared.to, remixProtocolAbi, "FeeUpdated");
-  return { receipt, previousFeeBps: args.previousFeeBps, feeBps: args.newFeeBps };
+  const { args } = receiptEvent(receipt, prepared.to, remixProtocolAbi, "FeeChangeScheduled");
+  return {
+    receipt,
+    currentFeeBps: args.currentFeeBps,
+    feeBps: args.newFeeBps,
+    effectiveAt: BigInt(args.effectiveAt),
+  };
 }
 
 /** The gas this fee change would use now. */

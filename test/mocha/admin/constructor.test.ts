@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   ETH,
   FEE_BPS,
+  FEE_DELAY,
   FREE_REMIX_TERMS,
   MAX_FEE_BPS,
   UseKind,
@@ -10,7 +11,8 @@ import {
 } from "../helpers/fixture.js";
 import { buyRemixLicences } from "../helpers/registry.js";
 
-/** The deployment arguments in constructor order: owner, treasury, max fee, initial fee. */
+/** The deployment arguments in constructor order: owner, treasury, max fee, initial fee, fee
+ * notice, initial tokens. */
 async function deployArgs() {
   const [admin, treasury] = await ethers.getSigners();
   const factory = await ethers.getContractFactory("RemixProtocol");
@@ -25,6 +27,7 @@ describe("constructor", function () {
       treasury.address,
       MAX_FEE_BPS,
       FEE_BPS,
+      FEE_DELAY,
       [],
     );
     const deployment = protocol.deploymentTransaction()!;
@@ -37,6 +40,8 @@ describe("constructor", function () {
     expect(await protocol.treasury()).to.equal(treasury.address);
     expect(await protocol.feeBps()).to.equal(BigInt(FEE_BPS));
     expect(await protocol.MAX_FEE_BPS()).to.equal(BigInt(MAX_FEE_BPS));
+    expect(await protocol.FEE_DELAY()).to.equal(BigInt(FEE_DELAY));
+    expect(await protocol.pendingFee()).to.deep.equal([0n, 0n]);
     expect(await protocol.paused()).to.equal(false);
     expect(await protocol.totalAssets()).to.equal(0n);
   });
@@ -48,7 +53,14 @@ describe("constructor", function () {
       [MAX_FEE_BPS, MAX_FEE_BPS],
       [0, 0],
     ]) {
-      const protocol = await factory.deploy(admin.address, treasury.address, maxFee, fee, []);
+      const protocol = await factory.deploy(
+        admin.address,
+        treasury.address,
+        maxFee,
+        fee,
+        FEE_DELAY,
+        [],
+      );
       expect(await protocol.MAX_FEE_BPS()).to.equal(BigInt(maxFee));
       expect(await protocol.feeBps()).to.equal(BigInt(fee));
     }
@@ -61,6 +73,7 @@ describe("constructor", function () {
       treasury.address,
       MAX_FEE_BPS,
       FEE_BPS,
+      FEE_DELAY,
       [],
     );
     const protocolAddress = await protocol.getAddress();
@@ -76,7 +89,14 @@ describe("constructor", function () {
   it("leaves remixes 100% less the cap: with a 100% cap, no share or minimum above 0", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
     const [, , alice, bob] = await ethers.getSigners();
-    const protocol = await factory.deploy(admin.address, treasury.address, 10_000, 0, []);
+    const protocol = await factory.deploy(
+      admin.address,
+      treasury.address,
+      10_000,
+      0,
+      FEE_DELAY,
+      [],
+    );
     const licensing = await ethers.getContractAt("Licensing", await protocol.LICENSING());
     await protocol.connect(alice).registerOriginal(ethers.id("a"), "ipfs://a");
 
@@ -103,7 +123,7 @@ describe("constructor", function () {
   it("reverts with InvalidMaxFee when the cap is above 100%", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
     for (const maxFee of [10_001, 65_535]) {
-      await expect(factory.deploy(admin.address, treasury.address, maxFee, 0, []))
+      await expect(factory.deploy(admin.address, treasury.address, maxFee, 0, FEE_DELAY, []))
         .to.be.revertedWithCustomError(factory, "InvalidMaxFee")
         .withArgs(maxFee);
     }
@@ -111,21 +131,44 @@ describe("constructor", function () {
 
   it("reverts with FeeAboveMaximum when the initial fee is above the cap", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
-    await expect(factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, MAX_FEE_BPS + 1, []))
+    await expect(
+      factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, MAX_FEE_BPS + 1, FEE_DELAY, []),
+    )
       .to.be.revertedWithCustomError(factory, "FeeAboveMaximum")
       .withArgs(MAX_FEE_BPS + 1, MAX_FEE_BPS);
+  });
+
+  it("reverts with InvalidFeeDelay when the fee notice is under a day or over 30 days", async function () {
+    const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
+    const day = 24 * 60 * 60;
+    for (const delay of [0, day - 1, 30 * day + 1]) {
+      await expect(factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS, delay, []))
+        .to.be.revertedWithCustomError(factory, "InvalidFeeDelay")
+        .withArgs(delay, day, 30 * day);
+    }
+    for (const delay of [day, 30 * day]) {
+      const protocol = await factory.deploy(
+        admin.address,
+        treasury.address,
+        MAX_FEE_BPS,
+        FEE_BPS,
+        delay,
+        [],
+      );
+      expect(await protocol.FEE_DELAY()).to.equal(BigInt(delay));
+    }
   });
 
   it("reverts with InvalidTreasury when the treasury is the zero address", async function () {
     const { factory, admin } = await networkHelpers.loadFixture(deployArgs);
     await expect(
-      factory.deploy(admin.address, ETH, MAX_FEE_BPS, FEE_BPS, []),
+      factory.deploy(admin.address, ETH, MAX_FEE_BPS, FEE_BPS, FEE_DELAY, []),
     ).to.be.revertedWithCustomError(factory, "InvalidTreasury");
   });
 
   it("reverts with OwnableInvalidOwner when the owner is the zero address", async function () {
     const { factory, treasury } = await networkHelpers.loadFixture(deployArgs);
-    await expect(factory.deploy(ETH, treasury.address, MAX_FEE_BPS, FEE_BPS, []))
+    await expect(factory.deploy(ETH, treasury.address, MAX_FEE_BPS, FEE_BPS, FEE_DELAY, []))
       .to.be.revertedWithCustomError(factory, "OwnableInvalidOwner")
       .withArgs(ETH);
   });
@@ -142,6 +185,7 @@ describe("constructor", function () {
       treasury.address,
       MAX_FEE_BPS,
       FEE_BPS,
+      FEE_DELAY,
       tokens,
     );
     const deployment = protocol.deploymentTransaction()!;
@@ -156,7 +200,7 @@ describe("constructor", function () {
   it("reverts with InvalidToken when an initial token is the zero address", async function () {
     const { factory, admin, treasury } = await networkHelpers.loadFixture(deployArgs);
     await expect(
-      factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS, [ETH]),
+      factory.deploy(admin.address, treasury.address, MAX_FEE_BPS, FEE_BPS, FEE_DELAY, [ETH]),
     ).to.be.revertedWithCustomError(factory, "InvalidToken");
   });
 });

@@ -1,24 +1,27 @@
 import { expect } from "chai";
 import {
   ETH,
-  FEE_BPS,
+  FEE_DELAY,
   MAX_FEE_BPS,
   deployProtocol,
   ethers,
   networkHelpers,
 } from "../helpers/fixture.js";
-import { expectNoStateChange } from "../helpers/registry.js";
+import { expectNoStateChange, timestampOf } from "../helpers/registry.js";
 
 describe("setFee", function () {
-  it("sets the fee, including 0 and exactly the cap, and emits FeeUpdated(previous, new)", async function () {
+  it("announces the fee, including 0 and exactly the cap, in force after the notice", async function () {
     const { protocol, admin } = await networkHelpers.loadFixture(deployProtocol);
-    let previous = FEE_BPS;
     for (const fee of [1_500, MAX_FEE_BPS, 0]) {
-      await expect(protocol.connect(admin).setFee(fee))
-        .to.emit(protocol, "FeeUpdated")
-        .withArgs(previous, fee);
+      const current = await protocol.feeBps();
+      const tx = await protocol.connect(admin).setFee(fee);
+      const effectiveAt = (await timestampOf(tx)) + BigInt(FEE_DELAY);
+      await expect(tx).to.emit(protocol, "FeeChangeScheduled").withArgs(current, fee, effectiveAt);
+      expect(await protocol.feeBps()).to.equal(current);
+      expect(await protocol.pendingFee()).to.deep.equal([BigInt(fee), effectiveAt]);
+      await networkHelpers.time.increaseTo(effectiveAt);
       expect(await protocol.feeBps()).to.equal(BigInt(fee));
-      previous = fee;
+      expect(await protocol.pendingFee()).to.deep.equal([0n, 0n]);
     }
   });
 
@@ -31,6 +34,7 @@ describe("setFee", function () {
           .withArgs(fee, MAX_FEE_BPS),
       );
     }
+    expect(await fx.protocol.pendingFee()).to.deep.equal([0n, 0n]);
   });
 });
 

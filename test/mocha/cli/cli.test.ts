@@ -117,9 +117,14 @@ describeOnNodes("remix CLI", (env) => {
       "--parent",
       "1:3000",
     );
-    const parsed = JSON.parse(json.join("\n")) as { assetId: string; licenceIds: string[] };
+    const parsed = JSON.parse(json.join("\n")) as {
+      assetId: string;
+      licenceIds: string[];
+      purchases: { termsVersion: number }[];
+    };
     expect(parsed.assetId).to.equal("2");
     expect(parsed.licenceIds).to.deep.equal(["1"]);
+    expect(parsed.purchases.map(({ termsVersion }) => termsVersion)).to.deep.equal([1]);
   });
 
   it("pays for views, shows the balance and claims it with the money split up the tree", async function () {
@@ -127,7 +132,7 @@ describeOnNodes("remix CLI", (env) => {
     const e = env();
     await family(e);
     expect(await ok(e, "payer", "pay", "2", "--views", "3")).to.deep.equal([
-      "paid 3.00 ETH for 3 views of #2",
+      "paid 3.00 ETH for 3 views of #2 under terms v1",
     ]);
     const alice = e.alice.account.address;
     expect(await ok(e, null, "balance", alice)).to.deep.equal([
@@ -221,10 +226,12 @@ describeOnNodes("remix CLI", (env) => {
       "3600",
     );
     expect(await ok(e, "payer", "licence", "buy", "1", "--kind", "ai-training")).to.deep.equal([
-      "bought 1 ai-training licence (#2) for 0.01 ETH in one transaction",
+      "bought 1 ai-training licence (#2 under terms v1) for 0.01 ETH in one transaction",
     ]);
     expect(await ok(e, "payer", "licence", "buy", "1", "2", "--kind", "ai-training")).to.deep.equal(
-      ["bought 2 ai-training licences (#3, #4) for 0.03 ETH in one transaction"],
+      [
+        "bought 2 ai-training licences (#3 under terms v1, #4 under terms v1) for 0.03 ETH in one transaction",
+      ],
     );
     const listed = await ok(e, null, "licences", e.payer.account.address, "--kind", "ai-training");
     expect(listed).to.have.length(3);

@@ -13,7 +13,7 @@ import {
 import { hardhatClients } from "../../../scripts/lib/hardhatClients.js";
 import { root } from "../helpers/packageBuild.js";
 
-const MODULE_PARAMETERS = ["owner", "treasury", "maxFeeBps", "feeBps", "allowedTokens"];
+const MODULE_PARAMETERS = ["owner", "treasury", "maxFeeBps", "feeBps", "feeDelay", "allowedTokens"];
 
 describe("Ignition deployment", function () {
   it("deploys with a network's parameters: owner, treasury, fees and tokens allowlisted from the start", async function () {

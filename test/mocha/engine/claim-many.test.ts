@@ -69,19 +69,19 @@ describe("claimMany", function () {
     await expectSolvent(protocol, [ETH, token], [...ids, a, b, c]);
   });
 
-  it("reverts with NotAssetOwnerOrApproved when one asset is not the caller's, paying nothing", async function () {
+  it("reverts with NotAssetOwnerOrManager when one asset is not the caller's, paying nothing", async function () {
     const { protocol, payer, bob, token, alice, ids, b } =
       await networkHelpers.loadFixture(deployFiftyPaidAssets);
     await pay(protocol, payer, b, ETH, 1_000n);
     await protocol.split(b, ETH); // B (bob's) now has a collectable balance too
 
     await expect(protocol.connect(alice).claimMany([...ids, b], [ETH, token], alice.address))
-      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrApproved")
+      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
       .withArgs(b, alice.address);
     expect(await protocol.collectableBalance(ids[0], ETH)).to.equal(900n);
 
-    // Approval for all of bob's assets makes the same call succeed; alice is named as the claimer.
-    await protocol.connect(bob).setApprovalForAll(alice.address, true);
+    // Managing all of bob's assets makes the same call succeed; alice is named as the claimer.
+    await protocol.connect(bob).setRevenueManagerForAll(alice.address, true);
     const owedToB = await protocol.collectableBalance(b, ETH);
     await expect(protocol.connect(alice).claimMany([...ids, b], [ETH], alice.address))
       .to.emit(protocol, "Claimed")

@@ -56,11 +56,11 @@ describe("claim", function () {
     await expectSolvent(protocol, [ETH, token], [a, b, c]);
   });
 
-  it("lets an operator approved for all, or an address approved for the asset, claim", async function () {
+  it("lets a revenue manager for all, or the asset's own manager, claim", async function () {
     const { protocol, usd, token, alice, bob, carol, a, b, c } =
       await networkHelpers.loadFixture(deployOwedFamily);
-    await protocol.connect(alice).setApprovalForAll(bob.address, true);
-    await protocol.connect(alice).approve(carol.address, a);
+    await protocol.connect(alice).setRevenueManagerForAll(bob.address, true);
+    await protocol.connect(alice).setRevenueManager(a, carol.address);
 
     // Claimed names whoever claimed, so an owner can audit what its delegates did.
     const byOperator = protocol.connect(bob).claim(a, ETH, alice.address);
@@ -85,19 +85,20 @@ describe("claim", function () {
     await expectSolvent(protocol, [ETH, token], [a, b, c]);
   });
 
-  it("reverts with NotAssetOwnerOrApproved when a stranger claims", async function () {
+  it("reverts with NotAssetOwnerOrManager when a stranger claims", async function () {
     const { protocol, stranger, alice, carol, a } =
       await networkHelpers.loadFixture(deployOwedFamily);
 
     await expect(protocol.connect(stranger).claim(a, ETH, stranger.address))
-      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrApproved")
+      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
       .withArgs(a, stranger.address);
 
-    // An approval for another asset of the same owner does not count.
+    // A transfer approval does not count, nor does a manager of another asset of the same owner.
     const other = await registerOriginal(protocol, alice, "other");
-    await protocol.connect(alice).approve(carol.address, other);
+    await protocol.connect(alice).approve(carol.address, a);
+    await protocol.connect(alice).setRevenueManager(other, carol.address);
     await expect(protocol.connect(carol).claim(a, ETH, carol.address))
-      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrApproved")
+      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
       .withArgs(a, carol.address);
     expect(await protocol.collectableBalance(a, ETH)).to.equal(OWED_ETH);
   });
@@ -143,11 +144,11 @@ describe("claim", function () {
     await protocol.connect(alice).transferFrom(alice.address, bob.address, a);
 
     await expect(protocol.connect(alice).claim(a, ETH, alice.address))
-      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrApproved")
+      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
       .withArgs(a, alice.address);
     // The transfer cleared the old owner's approval too.
     await expect(protocol.connect(carol).claim(a, ETH, carol.address))
-      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrApproved")
+      .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
       .withArgs(a, carol.address);
     await expect(protocol.connect(bob).claim(a, ETH, bob.address)).to.changeEtherBalances(
       ethers,

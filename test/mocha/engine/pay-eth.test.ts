@@ -8,6 +8,7 @@ import {
   expectSplittable,
   feeOf,
   pay,
+  setFeeNow,
 } from "../helpers/engine.js";
 
 // Odd wei so the 10% fee is not a round number and rounding shows.
@@ -61,7 +62,7 @@ describe("pay", function () {
       await expect(pay(protocol, payer, b, ETH, 1_000n))
         .to.emit(protocol, "Paid")
         .withArgs(b, ETH, payer.address, 1_000n, 100n);
-      await protocol.connect(admin).setFee(500);
+      await setFeeNow(protocol, admin, 500);
       await expect(pay(protocol, payer, b, ETH, 1_000n))
         .to.emit(protocol, "Paid")
         .withArgs(b, ETH, payer.address, 1_000n, 50n);
@@ -80,7 +81,7 @@ describe("pay", function () {
 
     it("takes nothing at fee 0: the whole amount is credited", async function () {
       const { protocol, admin, payer, a, b, c } = await networkHelpers.loadFixture(deployFamily);
-      await protocol.connect(admin).setFee(0);
+      await setFeeNow(protocol, admin, 0);
 
       await expect(pay(protocol, payer, a, ETH, 999n))
         .to.emit(protocol, "Paid")
@@ -95,7 +96,7 @@ describe("pay", function () {
 
     it("at the maximum fee a remix's net still covers its parents' shares", async function () {
       const { protocol, admin, payer, a, b, c } = await networkHelpers.loadFixture(deployFamily);
-      await protocol.connect(admin).setFee(await protocol.MAX_FEE_BPS());
+      await setFeeNow(protocol, admin, await protocol.MAX_FEE_BPS());
       const amount = 10_001n;
       const fee = feeOf(amount, 2_000); // 2,000
 

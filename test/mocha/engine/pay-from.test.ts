@@ -62,6 +62,7 @@ describe("payFrom", function () {
       .buyLicence(
         a,
         UseKind.Commercial,
+        1,
         payer.address,
         { currency: token, amount: 1_000_000n },
         FAR_DEADLINE,

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import {
   ETH,
+  FEE_DELAY,
   deployProtocol,
   ethers,
   networkHelpers,
@@ -24,6 +25,7 @@ async function deployWithTinyFeeCap() {
     treasury.address,
     1,
     0,
+    FEE_DELAY,
     [],
   ]);
   const parents = [

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
-import { deployFamily, expectSolvent, pay } from "../helpers/engine.js";
+import { deployFamily, expectSolvent, pay, setFeeNow } from "../helpers/engine.js";
 
 const FEE_ETH = ethers.parseEther("0.1");
 const FEE_TOKEN = 100_000n;
@@ -70,7 +70,7 @@ describe("withdrawFees", function () {
   it("returns 0 and transfers nothing when no fees are accrued, or once they were withdrawn", async function () {
     const { protocol, usd, admin, payer, token, a } =
       await networkHelpers.loadFixture(deployFamily);
-    await protocol.connect(admin).setFee(0);
+    await setFeeNow(protocol, admin, 0);
     await pay(protocol, payer, a, token, 1_000n);
 
     expect(await protocol.withdrawFees.staticCall(token)).to.equal(0n);
@@ -78,7 +78,7 @@ describe("withdrawFees", function () {
     await expect(tx).not.to.emit(protocol, "FeesWithdrawn");
     await expect(tx).not.to.emit(usd, "Transfer");
 
-    await protocol.connect(admin).setFee(1_000);
+    await setFeeNow(protocol, admin, 1_000);
     await pay(protocol, payer, a, ETH, 1_000n);
     await protocol.withdrawFees(ETH);
     await expect(protocol.withdrawFees(ETH)).to.changeEtherBalances(ethers, [protocol], [0n]);

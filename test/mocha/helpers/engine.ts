@@ -1,6 +1,15 @@
 import { expect } from "chai";
 import type { BaseContract, ContractTransactionResponse, Result } from "ethers";
-import { BPS, ETH, deployProtocol, ethers, registerOriginal, registerRemix } from "./fixture.js";
+import {
+  BPS,
+  ETH,
+  FEE_DELAY,
+  deployProtocol,
+  ethers,
+  networkHelpers,
+  registerOriginal,
+  registerRemix,
+} from "./fixture.js";
 
 type Deployment = Awaited<ReturnType<typeof deployProtocol>>;
 export type Protocol = Deployment["protocol"];
@@ -140,4 +149,14 @@ export function pay(
   return protocol
     .connect(payer)
     .pay(assetId, token, amount, { value: token === ETH ? amount : 0n });
+}
+
+/** Announces `feeBps` as `admin` and lets the notice pass, so the next payment pays it. */
+export async function setFeeNow(
+  protocol: Protocol,
+  admin: Signer,
+  feeBps: number | bigint,
+): Promise<void> {
+  await protocol.connect(admin).setFee(feeBps);
+  await networkHelpers.time.increase(FEE_DELAY);
 }

@@ -8,6 +8,8 @@ export const ETH = ethers.ZeroAddress;
 export const BPS = 10_000n;
 export const MAX_FEE_BPS = 2_000;
 export const FEE_BPS = 1_000;
+/** Notice, in seconds, of fee changes in the tests' deployments (two days). */
+export const FEE_DELAY = 2 * 24 * 60 * 60;
 
 /** `UseKind` of the licensing contract. */
 export const UseKind = { View: 0, Commercial: 1, Remix: 2, AITraining: 3, AIInference: 4 } as const;
@@ -47,6 +49,7 @@ export async function deployProtocol() {
     treasury.address,
     MAX_FEE_BPS,
     FEE_BPS,
+    FEE_DELAY,
     [await usd.getAddress()],
   ]);
   await usd.mint(payer.address, 10n ** 15n);
@@ -100,12 +103,19 @@ export async function registerRemix(
     parents.map(([parentId]) => parentId),
   );
   const id = (await protocol.totalAssets()) + 1n;
+  const licences = await Promise.all(
+    parents.map(async ([parentId]) => ({
+      licenceId: 0n,
+      termsVersion: await licensing.latestTermsVersion(parentId, UseKind.Remix),
+      maxPrice: { currency: ethers.ZeroAddress, amount: 0n },
+    })),
+  );
   await licensing.connect(signer).registerRemixWithLicences(
     contentHash(label),
     metadataURI(label),
     parents.map(([parentId, shareBps]) => ({ parentId, shareBps })),
-    parents.map(() => 0n),
-    parents.map(() => ({ currency: ethers.ZeroAddress, amount: 0n })),
+    licences,
+    ethers.ZeroHash,
     FAR_DEADLINE,
   );
   return id;

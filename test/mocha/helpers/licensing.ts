@@ -160,6 +160,8 @@ export async function uncapped(
 
 export interface PurchaseOptions {
   recipient?: string;
+  /** Defaults to the latest version: tests of stale quotes pass one. */
+  termsVersion?: number | bigint;
   /** Defaults to `uncapped`: tests of the cap pass one. */
   maxPrice?: CurrencyAmount;
   value?: bigint;
@@ -179,6 +181,7 @@ export async function buy(
     .buyLicence(
       assetId,
       kind,
+      options.termsVersion ?? (await licensing.latestTermsVersion(assetId, kind)),
       options.recipient ?? buyer.address,
       options.maxPrice ?? (await uncapped(licensing, assetId, kind)),
       options.deadline ?? FAR_DEADLINE,
@@ -187,6 +190,8 @@ export async function buy(
 }
 
 export interface ViewOptions {
+  /** Defaults to the latest version: tests of stale quotes pass one. */
+  termsVersion?: number | bigint;
   /** Defaults to `uncapped`: tests of the cap pass one. */
   maxTotal?: CurrencyAmount;
   value?: bigint;
@@ -206,6 +211,7 @@ export async function payViews(
     .payForUse(
       assetId,
       count,
+      options.termsVersion ?? (await licensing.latestTermsVersion(assetId, UseKind.View)),
       options.maxTotal ?? (await uncapped(licensing, assetId, UseKind.View)),
       options.deadline ?? FAR_DEADLINE,
       { value: options.value ?? 0n },
@@ -225,20 +231,27 @@ export async function buyId(
   return id;
 }
 
-/** Sends `buyLicences` from `buyer` (for itself unless `recipient` is given) without waiting. */
-export function buyBulk(
+/** Sends `buyLicences` from `buyer` (for itself unless `recipient` is given) without waiting,
+ * quoting each asset's latest terms version unless `termsVersions` is given. */
+export async function buyBulk(
   licensing: Licensing,
   buyer: Signer,
   assetIds: bigint[],
   kind: number,
   caps: CurrencyAmount[],
-  options: Omit<PurchaseOptions, "maxPrice"> = {},
+  options: Omit<PurchaseOptions, "maxPrice" | "termsVersion"> & {
+    termsVersions?: Array<number | bigint>;
+  } = {},
 ): Promise<ContractTransactionResponse> {
+  const termsVersions =
+    options.termsVersions ??
+    (await Promise.all(assetIds.map((assetId) => licensing.latestTermsVersion(assetId, kind))));
   return licensing
     .connect(buyer)
     .buyLicences(
       assetIds,
       kind,
+      termsVersions,
       options.recipient ?? buyer.address,
       caps,
       options.deadline ?? FAR_DEADLINE,
@@ -253,7 +266,8 @@ export function shares(parents: Array<[bigint, number]>) {
 
 /**
  * Sends `registerRemixWithLicences` for `label` from `creator`: `licenceIds[i]` (0: buy now) for
- * `parents[i]`, each parent `uncapped` unless `maxPrices` is given.
+ * `parents[i]`, each parent at its latest terms version unless `termsVersions` is given and
+ * `uncapped` unless `maxPrices` is given.
  */
 export async function remixWithLicences(
   licensing: Licensing,
@@ -262,7 +276,10 @@ export async function remixWithLicences(
   parents: Array<[bigint, number]>,
   options: {
     licenceIds?: bigint[];
+    termsVersions?: Array<number | bigint>;
     maxPrices?: CurrencyAmount[];
+    /** Reveals the creator's commitment with this salt; default none (the direct path). */
+    salt?: string;
     value?: bigint;
     deadline?: bigint;
   } = {},
@@ -270,17 +287,25 @@ export async function remixWithLicences(
   const maxPrices =
     options.maxPrices ??
     (await Promise.all(parents.map(([parentId]) => uncapped(licensing, parentId, UseKind.Remix))));
-  return licensing
-    .connect(creator)
-    .registerRemixWithLicences(
-      contentHash(label),
-      metadataURI(label),
-      shares(parents),
-      options.licenceIds ?? parents.map(() => 0n),
-      maxPrices,
-      options.deadline ?? FAR_DEADLINE,
-      { value: options.value ?? 0n },
-    );
+  const termsVersions =
+    options.termsVersions ??
+    (await Promise.all(
+      parents.map(([parentId]) => licensing.latestTermsVersion(parentId, UseKind.Remix)),
+    ));
+  const licenceIds = options.licenceIds ?? parents.map(() => 0n);
+  return licensing.connect(creator).registerRemixWithLicences(
+    contentHash(label),
+    metadataURI(label),
+    shares(parents),
+    parents.map((_, i) => ({
+      licenceId: licenceIds[i] ?? 0n,
+      termsVersion: termsVersions[i] ?? 0,
+      maxPrice: maxPrices[i] ?? { currency: ETH, amount: 0n },
+    })),
+    options.salt ?? ethers.ZeroHash,
+    options.deadline ?? FAR_DEADLINE,
+    { value: options.value ?? 0n },
+  );
 }
 
 /** Sends the protocol's own `registerRemix` for `label` from `creator` with held `licenceIds`. */

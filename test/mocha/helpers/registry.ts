@@ -20,7 +20,7 @@ export type Signer = Fixture["alice"];
 /** Basis points left for a remix's parents once the maximum fee is reserved. */
 export const SHARE_LIMIT_BPS = 8_000;
 export const MAX_PARENTS = 16;
-export const MAX_URI_LENGTH = 65_535;
+export const MAX_URI_LENGTH = 512;
 
 /** `[parentId, shareBps]` pairs as the `ParentShare[]` the contract takes. */
 export function parentShares(parents: Array<[bigint, number]>) {
@@ -61,7 +61,14 @@ export async function buyRemixLicences(
     const noCharge = { currency: ethers.ZeroAddress, amount: 0n };
     await licensing
       .connect(holder)
-      .buyLicence(parentId, UseKind.Remix, holder, noCharge, FAR_DEADLINE);
+      .buyLicence(
+        parentId,
+        UseKind.Remix,
+        await licensing.latestTermsVersion(parentId, UseKind.Remix),
+        holder,
+        noCharge,
+        FAR_DEADLINE,
+      );
   }
   return ids;
 }

@@ -90,7 +90,7 @@ describe("buyLicence", function () {
     expect(
       await licensing
         .connect(payer)
-        .buyLicence.staticCall(d, UseKind.Commercial, payer.address, cap(ETH, 0n), FAR_DEADLINE),
+        .buyLicence.staticCall(d, UseKind.Commercial, 1, payer.address, cap(ETH, 0n), FAR_DEADLINE),
     ).to.equal(1n);
     expect(await buyId(licensing, payer, d, UseKind.Commercial)).to.equal(1n);
     expect(await buyId(licensing, payer, d, UseKind.Commercial)).to.equal(2n);

@@ -29,7 +29,7 @@ describe("buyLicences", function () {
     expect(
       await licensing
         .connect(payer)
-        .buyLicences.staticCall(assets, AI, stranger.address, caps, FAR_DEADLINE, {
+        .buyLicences.staticCall(assets, AI, [1, 1, 1, 1], stranger.address, caps, FAR_DEADLINE, {
           value: P.a + P.b,
         }),
     ).to.equal(first);

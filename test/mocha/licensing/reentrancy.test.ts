@@ -37,6 +37,7 @@ const ENTRY_POINTS: Record<string, (fx: Buyers, buyer: string, label: string) =>
     licensing.interface.encodeFunctionData("buyLicence", [
       d,
       UseKind.Commercial,
+      1,
       buyer,
       cap(ETH, PRICE),
       FAR_DEADLINE,
@@ -45,19 +46,20 @@ const ENTRY_POINTS: Record<string, (fx: Buyers, buyer: string, label: string) =>
     licensing.interface.encodeFunctionData("buyLicences", [
       [d],
       UseKind.Commercial,
+      [1],
       buyer,
       [cap(ETH, PRICE)],
       FAR_DEADLINE,
     ]),
   payForUse: ({ licensing, d }) =>
-    licensing.interface.encodeFunctionData("payForUse", [d, 1n, cap(ETH, PRICE), FAR_DEADLINE]),
+    licensing.interface.encodeFunctionData("payForUse", [d, 1n, 1, cap(ETH, PRICE), FAR_DEADLINE]),
   registerRemixWithLicences: ({ licensing, d }, _buyer, label) =>
     licensing.interface.encodeFunctionData("registerRemixWithLicences", [
       ethers.id(label),
       `ipfs://${label}`,
       shares([[d, 1_000]]),
-      [0n],
-      [cap(ETH, PRICE)],
+      [{ licenceId: 0n, termsVersion: 1, maxPrice: cap(ETH, PRICE) }],
+      ethers.ZeroHash,
       FAR_DEADLINE,
     ]),
 };

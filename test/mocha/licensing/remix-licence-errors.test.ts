@@ -1,7 +1,16 @@
 import { expect } from "chai";
-import { ETH, UseKind, networkHelpers } from "../helpers/fixture.js";
+import {
+  ETH,
+  ethers,
+  FAR_DEADLINE,
+  UseKind,
+  contentHash,
+  metadataURI,
+  networkHelpers,
+} from "../helpers/fixture.js";
 import {
   A_MIN_SHARE_BPS,
+  type CurrencyAmount,
   FAMILY_LICENCES,
   ONE_ETH,
   REMIX_PRICES as P,
@@ -89,22 +98,33 @@ describe("remix licences: reverts", function () {
     });
   });
 
-  it("reverts with LicenceCountMismatch when licenceIds or maxPrices do not match the parents", async function () {
+  it("reverts with LicenceCountMismatch when the licence choices do not match the parents", async function () {
     const { protocol, licensing, payer, token, a, d } =
       await networkHelpers.loadFixture(deployRemixMarket);
-    const parents: Array<[bigint, number]> = [
+    const parents = shares([
       [a, A_MIN_SHARE_BPS],
       [d, 1_000],
-    ];
+    ]);
+    const buyNew = (maxPrice: CurrencyAmount) => ({ licenceId: 0n, termsVersion: 1, maxPrice });
+    const register = (licences: ReturnType<typeof buyNew>[]) =>
+      licensing
+        .connect(payer)
+        .registerRemixWithLicences(
+          contentHash("R"),
+          metadataURI("R"),
+          parents,
+          licences,
+          ethers.ZeroHash,
+          FAR_DEADLINE,
+          {
+            value: P.a,
+          },
+        );
 
-    await expect(remixWithLicences(licensing, payer, "R", parents, { licenceIds: [0n] }))
+    await expect(register([buyNew(cap(ETH, P.a))]))
       .to.be.revertedWithCustomError(licensing, "LicenceCountMismatch")
       .withArgs(2, 1);
-    await expect(
-      remixWithLicences(licensing, payer, "R", parents, {
-        maxPrices: [cap(ETH, P.a), cap(token, P.d), cap(ETH, 0n)],
-      }),
-    )
+    await expect(register([buyNew(cap(ETH, P.a)), buyNew(cap(token, P.d)), buyNew(cap(ETH, 0n))]))
       .to.be.revertedWithCustomError(licensing, "LicenceCountMismatch")
       .withArgs(2, 3);
     // The protocol hands its arguments to the licensing contract, which checks them.

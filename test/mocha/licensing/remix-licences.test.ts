@@ -42,17 +42,26 @@ describe("remix licences", function () {
     const [forA, forD] = [FAMILY_LICENCES + 1n, FAMILY_LICENCES + 2n];
     const before = await ethers.provider.getBalance(payer.address);
     expect(
-      await licensing
-        .connect(payer)
-        .registerRemixWithLicences.staticCall(
-          contentHash("R"),
-          metadataURI("R"),
-          shares(PARENTS(a, d)),
-          [0n, 0n],
-          [cap(ETH, P.a), cap(token, P.d)],
-          FAR_DEADLINE,
-          { value: P.a },
-        ),
+      await licensing.connect(payer).registerRemixWithLicences.staticCall(
+        contentHash("R"),
+        metadataURI("R"),
+        shares(PARENTS(a, d)),
+        [
+          {
+            licenceId: 0n,
+            termsVersion: await licensing.latestTermsVersion(a, UseKind.Remix),
+            maxPrice: cap(ETH, P.a),
+          },
+          {
+            licenceId: 0n,
+            termsVersion: await licensing.latestTermsVersion(d, UseKind.Remix),
+            maxPrice: cap(token, P.d),
+          },
+        ],
+        ethers.ZeroHash,
+        FAR_DEADLINE,
+        { value: P.a },
+      ),
     ).to.equal(remix);
 
     const tx = await remixWithLicences(licensing, payer, "R", PARENTS(a, d), {

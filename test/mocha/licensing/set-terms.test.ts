@@ -25,26 +25,27 @@ describe("setTerms", function () {
     );
   });
 
-  it("lets the owner, an operator and the asset's approved address publish", async function () {
+  it("lets the owner, its manager for all and the asset's own manager publish", async function () {
     const { protocol, licensing, alice, bob, carol, a } =
       await networkHelpers.loadFixture(deployLicensingFamily);
-    await protocol.connect(alice).setApprovalForAll(bob.address, true);
-    await protocol.connect(alice).approve(carol.address, a);
+    await protocol.connect(alice).setRevenueManagerForAll(bob.address, true);
+    await protocol.connect(alice).setRevenueManager(a, carol.address);
 
     expect(await publish(licensing, alice, a, UseKind.Commercial, COMMERCIAL)).to.equal(1n);
     expect(await publish(licensing, bob, a, UseKind.Commercial, COMMERCIAL)).to.equal(2n);
     expect(await publish(licensing, carol, a, UseKind.Commercial, COMMERCIAL)).to.equal(3n);
   });
 
-  it("reverts with NotAssetOwner for a stranger and for an address approved for another asset", async function () {
-    const { protocol, licensing, alice, carol, stranger, a, d } =
+  it("reverts with NotAssetOwnerOrManager for a stranger, a transfer operator and another asset's manager", async function () {
+    const { protocol, licensing, alice, bob, carol, stranger, a, d } =
       await networkHelpers.loadFixture(deployLicensingFamily);
-    // carol owns D, and is approved for nothing of alice's.
-    await protocol.connect(carol).approve(stranger.address, d);
+    // carol owns D and manages nothing of alice's; bob may move alice's NFTs, nothing more.
+    await protocol.connect(carol).setRevenueManager(d, stranger.address);
+    await protocol.connect(alice).setApprovalForAll(bob.address, true);
 
-    for (const caller of [stranger, carol]) {
+    for (const caller of [stranger, carol, bob]) {
       await expect(licensing.connect(caller).setTerms(a, UseKind.Commercial, COMMERCIAL))
-        .to.be.revertedWithCustomError(licensing, "NotAssetOwner")
+        .to.be.revertedWithCustomError(licensing, "NotAssetOwnerOrManager")
         .withArgs(a, caller.address);
     }
     expect(await licensing.latestTermsVersion(a, UseKind.Commercial)).to.equal(0n);
@@ -161,7 +162,7 @@ describe("setTerms", function () {
     await protocol.connect(alice).transferFrom(alice.address, stranger.address, a);
 
     await expect(licensing.connect(alice).setTerms(a, UseKind.Commercial, COMMERCIAL))
-      .to.be.revertedWithCustomError(licensing, "NotAssetOwner")
+      .to.be.revertedWithCustomError(licensing, "NotAssetOwnerOrManager")
       .withArgs(a, alice.address);
     expect(await publish(licensing, stranger, a, UseKind.Commercial, COMMERCIAL)).to.equal(2n);
   });

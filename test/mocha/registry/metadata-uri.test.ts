@@ -70,13 +70,69 @@ describe("metadataURI storage", function () {
 
   it("measures the maximum length in UTF-8 bytes, not characters", async function () {
     const { protocol, alice } = await networkHelpers.loadFixture(deployProtocol);
-    // 21,846 three-byte characters: far below the limit in characters, 3 bytes above it in bytes.
-    const uri = "€".repeat(21_846);
+    // 171 three-byte characters: far below the limit in characters, 1 byte above it in bytes.
+    const uri = "€".repeat(171);
     const byteLength = ethers.toUtf8Bytes(uri).length;
-    expect(byteLength).to.equal(MAX_URI_LENGTH + 3);
+    expect(byteLength).to.equal(MAX_URI_LENGTH + 1);
 
     await expect(protocol.connect(alice).registerOriginal(contentHash("euro"), uri))
       .to.be.revertedWithCustomError(protocol, "InvalidMetadataURI")
       .withArgs(byteLength, MAX_URI_LENGTH);
+  });
+
+  it("accepts exactly the maximum, 512 bytes, and refuses the 65,535-byte URIs that once made a view cost 1.5M gas", async function () {
+    const { protocol, alice } = await networkHelpers.loadFixture(deployProtocol);
+    const longest = uriOfLength(MAX_URI_LENGTH, "max");
+    await protocol.connect(alice).registerOriginal(contentHash("max"), longest);
+    expect(await protocol.tokenURI(1n)).to.equal(longest);
+
+    const attack = uriOfLength(65_535, "bloat");
+    await expect(protocol.connect(alice).registerOriginal(contentHash("bloat"), attack))
+      .to.be.revertedWithCustomError(protocol, "InvalidMetadataURI")
+      .withArgs(65_535, MAX_URI_LENGTH);
+    expect(await protocol.totalAssets()).to.equal(1n);
+  });
+});
+
+describe("getAssetSummary", function () {
+  it("returns the asset's record without its URI, at the same gas for a 1-byte and a 512-byte URI", async function () {
+    const { protocol, alice, bob } = await networkHelpers.loadFixture(deployProtocol);
+    const parent = await registerOriginal(protocol, alice, "parent");
+    const [licence] = await buyRemixLicences(protocol, bob, [parent]);
+    const longest = uriOfLength(MAX_URI_LENGTH, "remix");
+    await protocol
+      .connect(bob)
+      .registerRemix(contentHash("remix"), longest, parentShares([[parent, 1_000]]), [licence!]);
+    await protocol.connect(alice).registerOriginal(contentHash("short"), "x");
+
+    const summary = await protocol.getAssetSummary(2n);
+    const asset = await protocol.getAsset(2n);
+    expect(summary.owner).to.equal(bob.address);
+    expect(summary.createdAt).to.equal(asset.createdAt);
+    expect(summary.contentHash).to.equal(contentHash("remix"));
+    expect(summary.parentCount).to.equal(1n);
+    expect(summary.childCount).to.equal(0n);
+    expect(summary.metadataURILength).to.equal(BigInt(MAX_URI_LENGTH));
+    expect((await protocol.getAssetSummary(parent)).childCount).to.equal(1n);
+
+    const summaryGas = async (id: bigint) =>
+      ethers.provider.estimateGas({
+        to: await protocol.getAddress(),
+        data: protocol.interface.encodeFunctionData("getAssetSummary", [id]),
+      });
+    expect(await summaryGas(2n)).to.equal(await summaryGas(3n));
+    // The full view reads the URI: 16 more words at its longest, yet far from the old 1.5M.
+    const fullGas = await ethers.provider.estimateGas({
+      to: await protocol.getAddress(),
+      data: protocol.interface.encodeFunctionData("getAsset", [2n]),
+    });
+    expect(fullGas).to.be.lessThan(100_000n);
+  });
+
+  it("reverts with AssetNotFound for an id that was never registered", async function () {
+    const { protocol } = await networkHelpers.loadFixture(deployProtocol);
+    await expect(protocol.getAssetSummary(1n))
+      .to.be.revertedWithCustomError(protocol, "AssetNotFound")
+      .withArgs(1n);
   });
 });

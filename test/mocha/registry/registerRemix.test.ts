@@ -22,7 +22,7 @@ import {
   registerOriginals,
   remixTx,
 } from "../helpers/registry.js";
-import { eventsOf } from "../helpers/engine.js";
+import { eventsOf, setFeeNow } from "../helpers/engine.js";
 
 /**
  * The protocol with 17 originals owned by alice, ids 1 to 17 (one more than a remix may name), each
@@ -251,7 +251,7 @@ describe("registerRemix", function () {
 
   it("reverts with SharesExceedLimit against the maximum fee even when the current fee is lower", async function () {
     const fx = await networkHelpers.loadFixture(deployWithOriginals);
-    await fx.protocol.connect(fx.admin).setFee(0);
+    await setFeeNow(fx.protocol, fx.admin, 0);
     await expectNoStateChange(fx, () =>
       expect(remixTx(fx.protocol, fx.bob, "greedy", [[fx.originals[0], SHARE_LIMIT_BPS + 1]]))
         .to.be.revertedWithCustomError(fx.protocol, "SharesExceedLimit")
@@ -340,6 +340,7 @@ describe("registerRemix: licences", function () {
         .buyLicence(
           closed,
           UseKind.Remix,
+          0,
           bob.address,
           { currency: ETH, amount: 0n },
           FAR_DEADLINE,

@@ -101,50 +101,56 @@ describe("totalAssets and exists", function () {
   });
 });
 
-describe("isOwnerOrApproved", function () {
-  it("is true for the owner, an operator and the address approved for the asset only", async function () {
+describe("isOwnerOrManager", function () {
+  it("is true for the owner, its manager for all and the asset's own manager, never for transfer approvals", async function () {
     const { protocol, alice, bob, carol, stranger, a, b } =
       await networkHelpers.loadFixture(deployLineage);
-    await protocol.connect(alice).setApprovalForAll(carol.address, true);
-    await protocol.connect(bob).approve(stranger.address, b);
+    await protocol.connect(alice).setRevenueManagerForAll(carol.address, true);
+    await protocol.connect(bob).setRevenueManager(b, stranger.address);
+    // ERC-721 approvals move NFTs; they grant no say over revenue or terms.
+    await protocol.connect(alice).setApprovalForAll(bob.address, true);
+    await protocol.connect(bob).approve(alice.address, b);
 
-    expect(await protocol.isOwnerOrApproved(a, alice.address), "owner").to.equal(true);
-    expect(await protocol.isOwnerOrApproved(a, carol.address), "operator").to.equal(true);
-    expect(await protocol.isOwnerOrApproved(b, stranger.address), "approved").to.equal(true);
-    // A single-asset approval covers that asset only; an operator covers only its owner's assets.
-    expect(await protocol.isOwnerOrApproved(a, stranger.address), "approved elsewhere").to.equal(
+    expect(await protocol.isOwnerOrManager(a, alice.address), "owner").to.equal(true);
+    expect(await protocol.isOwnerOrManager(a, carol.address), "manager for all").to.equal(true);
+    expect(await protocol.isOwnerOrManager(b, stranger.address), "asset manager").to.equal(true);
+    // A manager of one asset manages that asset only; a manager for all only its owner's assets.
+    expect(await protocol.isOwnerOrManager(a, stranger.address), "manager elsewhere").to.equal(
       false,
     );
-    expect(await protocol.isOwnerOrApproved(b, carol.address), "other owner").to.equal(false);
-    expect(await protocol.isOwnerOrApproved(a, bob.address), "stranger").to.equal(false);
+    expect(await protocol.isOwnerOrManager(b, carol.address), "other owner").to.equal(false);
+    expect(await protocol.isOwnerOrManager(a, bob.address), "ERC-721 operator").to.equal(false);
+    expect(await protocol.isOwnerOrManager(b, alice.address), "ERC-721 approved").to.equal(false);
   });
 
-  it("follows transfers: the new owner is approved, the old one and its approvals are not", async function () {
+  it("follows transfers: the new owner manages, the old one and the asset's manager do not", async function () {
     const { protocol, alice, bob, carol, a } = await networkHelpers.loadFixture(deployLineage);
-    await protocol.connect(alice).approve(carol.address, a);
+    await protocol.connect(alice).setRevenueManager(a, carol.address);
 
-    await protocol.connect(alice).transferFrom(alice.address, bob.address, a);
+    await expect(protocol.connect(alice).transferFrom(alice.address, bob.address, a))
+      .to.emit(protocol, "RevenueManagerSet")
+      .withArgs(a, alice.address, ethers.ZeroAddress);
 
-    expect(await protocol.isOwnerOrApproved(a, bob.address)).to.equal(true);
-    expect(await protocol.isOwnerOrApproved(a, alice.address)).to.equal(false);
-    expect(await protocol.isOwnerOrApproved(a, carol.address)).to.equal(false);
+    expect(await protocol.isOwnerOrManager(a, bob.address)).to.equal(true);
+    expect(await protocol.isOwnerOrManager(a, alice.address)).to.equal(false);
+    expect(await protocol.isOwnerOrManager(a, carol.address)).to.equal(false);
+    expect(await protocol.revenueManagerOf(a)).to.equal(ethers.ZeroAddress);
   });
 
   it("is false for every account, the zero address included, when the asset does not exist", async function () {
     const { protocol, alice } = await networkHelpers.loadFixture(deployLineage);
     for (const missing of [0n, 4n]) {
       for (const account of [alice.address, ethers.ZeroAddress]) {
-        expect(
-          await protocol.isOwnerOrApproved(missing, account),
-          `${missing} ${account}`,
-        ).to.equal(false);
+        expect(await protocol.isOwnerOrManager(missing, account), `${missing} ${account}`).to.equal(
+          false,
+        );
       }
     }
   });
 });
 
 describe("registry constants", function () {
-  it("allow 16 parents and URIs up to 65,535 bytes", async function () {
+  it("allow 16 parents and URIs up to 512 bytes", async function () {
     const { protocol } = await networkHelpers.loadFixture(deployProtocol);
     expect(await protocol.MAX_PARENTS()).to.equal(BigInt(MAX_PARENTS));
     expect(await protocol.MAX_URI_LENGTH()).to.equal(BigInt(MAX_URI_LENGTH));

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ParentShare} from "../../../contracts/interfaces/IAssetRegistry.sol";
-import {CurrencyAmount, ILicensing, Terms, UseKind} from "../../../contracts/interfaces/ILicensing.sol";
+import {ILicensing, ParentLicence, Terms, UseKind} from "../../../contracts/interfaces/ILicensing.sol";
 import {RemixProtocol} from "../../../contracts/RemixProtocol.sol";
 import {VM} from "./Vm.sol";
 
@@ -36,12 +36,15 @@ library Assets {
                 allowFreeRemixes(protocol, parents[i].parentId);
             }
         }
-        // No licence ids: buy every licence now. Free licences pass any cap, so zero caps do.
-        uint256[] memory buyAll = new uint256[](parents.length);
-        CurrencyAmount[] memory freeCaps = new CurrencyAmount[](parents.length);
+        // No licence ids: buy every licence now, at the latest version. Free licences pass any cap,
+        // so zero caps do.
+        ParentLicence[] memory buyAll = new ParentLicence[](parents.length);
+        for (uint256 i; i < parents.length; ++i) {
+            buyAll[i].termsVersion = licensing_.latestTermsVersion(parents[i].parentId, UseKind.Remix);
+        }
         bytes32 contentHash = nextContentHash(protocol);
         VM.prank(creator);
-        return licensing_.registerRemixWithLicences(contentHash, URI, parents, buyAll, freeCaps, FAR_DEADLINE);
+        return licensing_.registerRemixWithLicences(contentHash, URI, parents, buyAll, 0, FAR_DEADLINE);
     }
 
     /// @dev A remix of the single parent `parentId`.

@@ -10,7 +10,11 @@ import {VM} from "./Vm.sol";
 /// limit (a compiler warning, and warnings fail the strict build). Taking the creation code from the
 /// artifact at run time embeds nothing; the calling test contract is still the deployer.
 library Deployers {
-    /// @dev `new RemixProtocol(owner, treasury, maxFeeBps, feeBps, [])`: no ERC-20 allowlisted yet.
+    /// @dev Notice of fee changes in the tests' deployments.
+    uint32 internal constant FEE_DELAY = 2 days;
+
+    /// @dev `new RemixProtocol(owner, treasury, maxFeeBps, feeBps, FEE_DELAY, [])`: no ERC-20
+    /// allowlisted yet.
     function protocol(
         address owner,
         address treasury,
@@ -21,7 +25,7 @@ library Deployers {
             RemixProtocol(
                 deploy(
                     "RemixProtocol.sol:RemixProtocol",
-                    abi.encode(owner, treasury, maxFeeBps, feeBps, new address[](0))
+                    abi.encode(owner, treasury, maxFeeBps, feeBps, FEE_DELAY, new address[](0))
                 )
             );
     }

@@ -37,7 +37,10 @@ abstract contract LicensingBase is HandlerBase {
     function _tryBuyLicence(address buyer, address recipient, uint256 assetId, UseKind kind, uint256 capSeed) internal {
         LicensingModel.PublishedTerms memory terms = licensingModel.published(assetId, kind);
         CurrencyAmount memory cap = _cap(terms.currency, terms.price, capSeed);
-        bytes memory callData = abi.encodeCall(licensing.buyLicence, (assetId, kind, recipient, cap, block.timestamp));
+        bytes memory callData = abi.encodeCall(
+            licensing.buyLicence,
+            (assetId, kind, licensingModel.published(assetId, kind).version, recipient, cap, block.timestamp)
+        );
         if (protocol.paused()) {
             uint256[2] memory bill = _bill(terms.currency, terms.allowed ? terms.price : 0);
             _fundBill(buyer, bill, 0);
@@ -70,7 +73,10 @@ abstract contract LicensingBase is HandlerBase {
         (uint256 id, address currency, uint256 price) = _modelLicenceSale(recipient, assetId, kind);
         licenceId = id;
         uint256[2] memory bill = _bill(currency, price);
-        bytes memory callData = abi.encodeCall(licensing.buyLicence, (assetId, kind, recipient, cap, block.timestamp));
+        bytes memory callData = abi.encodeCall(
+            licensing.buyLicence,
+            (assetId, kind, licensingModel.published(assetId, kind).version, recipient, cap, block.timestamp)
+        );
         bytes memory result = _callLicensing(address(licensing), buyer, bill, _extraEth(bill, extraSeed), callData);
         require(abi.decode(result, (uint256)) == licenceId, "buyLicence: id != model");
         licensingModel.checkIssuedSince(licenceId);
@@ -87,6 +93,14 @@ abstract contract LicensingBase is HandlerBase {
     /// @dev Valid terms for `kind`: allowed four times in five, in ETH or the ERC-20, at a random
     /// price (free one time in four), with a random duration (non-remix kinds) or minimum share
     /// (remix).
+    /// @dev The latest terms version of each asset for `kind`, as a buyer quotes them.
+    function _versions(uint256[] memory assetIds, UseKind kind) internal view returns (uint32[] memory versions) {
+        versions = new uint32[](assetIds.length);
+        for (uint256 i; i < assetIds.length; ++i) {
+            versions[i] = licensingModel.published(assetIds[i], kind).version;
+        }
+    }
+
     function _randomTerms(UseKind kind, uint256 seed) internal view returns (Terms memory terms) {
         terms.allowed = seed % 5 != 0;
         terms.currency = _token(seed >> 8);

@@ -20,11 +20,12 @@ contract LicensingHandler is LicensingBase {
     uint256 private constant MAX_WARP = 45 days;
     uint256 private constant MAX_SWITCHED_PRICE = 1e24;
 
-    /// @notice Purchases with a cap in the currency the terms charged before switching it, refused
-    /// with exactly `CurrencyMismatch` and changing nothing.
-    uint256 public staleCurrencyRefusals;
+    /// @notice Purchases quoted before the owner republished the terms (same price, other duration,
+    /// minimum share, document or currency), refused with exactly `TermsVersionMismatch` and changing
+    /// nothing.
+    uint256 public staleQuoteRefusals;
     /// @notice Such purchases that succeeded, reverted otherwise, or changed something.
-    uint256 public staleCurrencyAccepted;
+    uint256 public staleQuoteAccepted;
 
     /// @param protocol_ The protocol under test; `admin_` must own it and `erc20_` be allowed.
     /// @param royaltyModel_ The model of the protocol's books, shared by all handlers.
@@ -37,18 +38,18 @@ contract LicensingHandler is LicensingBase {
         LicensingModel licensingModel_
     ) HandlerBase(protocol_, erc20_, admin_, royaltyModel_, licensingModel_) {}
 
-    /// @notice The owner of a random asset, or an actor it approves first, publishes random terms
-    /// for a random use kind.
-    function setTerms(uint256 assetSeed, uint256 kindSeed, uint256 termsSeed, bool viaApproval) external {
+    /// @notice The owner of a random asset, or an actor it names revenue manager first, publishes
+    /// random terms for a random use kind.
+    function setTerms(uint256 assetSeed, uint256 kindSeed, uint256 termsSeed, bool viaManager) external {
         uint256 assetId = _randomAsset(assetSeed);
         if (assetId == 0) return;
         UseKind kind = UseKind(kindSeed % KINDS);
         address caller = protocol.ownerOf(assetId);
-        if (viaApproval) {
-            address operator = _actor(kindSeed >> 8);
+        if (viaManager) {
+            address manager = _actor(kindSeed >> 8);
             VM.prank(caller);
-            protocol.approve(operator, assetId);
-            caller = operator;
+            protocol.setRevenueManager(assetId, manager);
+            caller = manager;
         }
         _setTerms(caller, assetId, kind, _randomTerms(kind, termsSeed));
     }
@@ -100,7 +101,7 @@ contract LicensingHandler is LicensingBase {
         (uint256[2] memory bill, CurrencyAmount[] memory caps) = _quote(assetIds, kind, capSeed);
         bytes memory callData = abi.encodeCall(
             licensing.buyLicences,
-            (assetIds, kind, _actor(recipientSeed), caps, block.timestamp)
+            (assetIds, kind, _versions(assetIds, kind), _actor(recipientSeed), caps, block.timestamp)
         );
         address buyer = _actor(buyerSeed);
         if (protocol.paused()) {
@@ -129,7 +130,7 @@ contract LicensingHandler is LicensingBase {
         uint256 total = count * terms.price;
         bytes memory callData = abi.encodeCall(
             licensing.payForUse,
-            (assetId, count, _cap(terms.currency, total, capSeed), block.timestamp)
+            (assetId, count, terms.version, _cap(terms.currency, total, capSeed), block.timestamp)
         );
         uint256[2] memory bill = _bill(terms.currency, terms.allowed ? total : 0);
         if (protocol.paused()) {
@@ -148,10 +149,11 @@ contract LicensingHandler is LicensingBase {
     }
 
     /// @notice A buyer quotes a random use of a random asset (whose owner first publishes paid terms
-    /// for it if the use is refused or free), then the owner republishes the same terms in the other
-    /// currency before the buyer's purchase (or views) lands with the stale cap: refused with
-    /// `CurrencyMismatch` (`ProtocolPaused` while paused), charging and issuing nothing.
-    function buyAfterCurrencySwitch(
+    /// for it if the use is refused or free), then the owner republishes them at the same price with
+    /// another duration, minimum share, document or currency before the buyer's purchase (or views)
+    /// lands: refused with `TermsVersionMismatch` (`ProtocolPaused` while paused), charging and
+    /// issuing nothing.
+    function buyAfterTermsChange(
         uint256 assetSeed,
         uint256 kindSeed,
         uint256 buyerSeed,
@@ -164,12 +166,18 @@ contract LicensingHandler is LicensingBase {
         LicensingModel.PublishedTerms memory quoted = _paidQuote(assetId, kind, termsSeed);
         uint256 count = kind == UseKind.View ? 1 + ((kindSeed >> 8) % MAX_USES) : 1;
         bytes memory callData = _staleCall(assetId, kind, count, _actor(buyerSeed >> 8), quoted, capSeed);
-        address switchedTo = _switchCurrency(assetId, kind, quoted.version);
-        _expectStaleCapRefused(
+        _republishSamePrice(assetId, kind, quoted.version, termsSeed >> 64);
+        _expectStaleQuoteRefused(
             _actor(buyerSeed),
             _bill(quoted.currency, count * quoted.price),
             callData,
-            abi.encodeWithSelector(ILicensing.CurrencyMismatch.selector, switchedTo, quoted.currency)
+            abi.encodeWithSelector(
+                ILicensing.TermsVersionMismatch.selector,
+                assetId,
+                kind,
+                quoted.version,
+                quoted.version + 1
+            )
         );
     }
 
@@ -196,18 +204,26 @@ contract LicensingHandler is LicensingBase {
         return licensingModel.published(assetId, kind);
     }
 
-    /// @dev The owner of `assetId` republishes `version` of its `kind` terms in the other currency,
-    /// at the same price; returns that currency.
-    function _switchCurrency(uint256 assetId, UseKind kind, uint32 version) private returns (address) {
+    /// @dev The owner of `assetId` republishes `version` of its `kind` terms at the same price with
+    /// one thing changed: the currency, the document, or the duration (minimum share for `Remix`).
+    function _republishSamePrice(uint256 assetId, UseKind kind, uint32 version, uint256 seed) private {
         Terms memory terms = licensing.getTerms(assetId, kind, version);
-        terms.currency = terms.currency == address(0) ? address(erc20) : address(0);
+        uint256 change = seed % 3;
+        if (change == 0) {
+            terms.currency = terms.currency == address(0) ? address(erc20) : address(0);
+        } else if (change == 1) {
+            terms.documentHash = keccak256(abi.encode(terms.documentHash));
+        } else if (kind == UseKind.Remix) {
+            terms.minShareBps = uint16((terms.minShareBps + 1 + (seed >> 8)) % (BPS - protocol.MAX_FEE_BPS() + 1));
+        } else {
+            terms.duration = terms.duration == 1 ? 2 : 1;
+        }
         _setTerms(protocol.ownerOf(assetId), assetId, kind, terms);
-        return terms.currency;
     }
 
     /// @dev `buyer`, funded for its stale quote `bill`, sends `callData`: while paused it must fail
     /// with `ProtocolPaused`, else with exactly `expected` and no licence, ETH or ERC-20 moved.
-    function _expectStaleCapRefused(
+    function _expectStaleQuoteRefused(
         address buyer,
         uint256[2] memory bill,
         bytes memory callData,
@@ -221,9 +237,9 @@ contract LicensingHandler is LicensingBase {
         bytes32 before = _purchaseState(buyer);
         bool refused = _revertsWith(address(licensing), buyer, bill[ETH_INDEX], callData, expected);
         if (refused && _purchaseState(buyer) == before) {
-            ++staleCurrencyRefusals;
+            ++staleQuoteRefusals;
         } else {
-            ++staleCurrencyAccepted;
+            ++staleQuoteAccepted;
         }
     }
 
@@ -238,8 +254,11 @@ contract LicensingHandler is LicensingBase {
         uint256 capSeed
     ) private view returns (bytes memory) {
         CurrencyAmount memory cap = _cap(quoted.currency, count * quoted.price, capSeed);
-        if (kind == UseKind.View) return abi.encodeCall(licensing.payForUse, (assetId, count, cap, block.timestamp));
-        return abi.encodeCall(licensing.buyLicence, (assetId, kind, recipient, cap, block.timestamp));
+        uint32 version = quoted.version;
+        if (kind == UseKind.View) {
+            return abi.encodeCall(licensing.payForUse, (assetId, count, version, cap, block.timestamp));
+        }
+        return abi.encodeCall(licensing.buyLicence, (assetId, kind, version, recipient, cap, block.timestamp));
     }
 
     /// @dev What a refused purchase by `buyer` must leave as it was: licences issued, and the ETH and

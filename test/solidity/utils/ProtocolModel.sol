@@ -25,7 +25,9 @@ contract ProtocolModel is ModelAccess {
     mapping(uint256 assetId => mapping(address token => uint256)) public expectedGross;
     mapping(uint256 assetId => mapping(address token => uint256)) public expectedNet;
     mapping(address token => uint256) public expectedFees;
-    uint16 public expectedFeeBps;
+    uint16 private _feeBps;
+    uint16 private _pendingFeeBps;
+    uint256 private _feeEffectiveAt;
 
     /* LINEAGE */
 
@@ -33,7 +35,12 @@ contract ProtocolModel is ModelAccess {
     mapping(uint256 assetId => uint256) public expectedChildCount;
 
     constructor(uint16 initialFeeBps) {
-        expectedFeeBps = initialFeeBps;
+        _feeBps = initialFeeBps;
+    }
+
+    /// @notice The fee in force now: the last one announced whose time has come.
+    function expectedFeeBps() public view returns (uint16) {
+        return _feeEffectiveAt != 0 && block.timestamp >= _feeEffectiveAt ? _pendingFeeBps : _feeBps;
     }
 
     /// @notice The parents `assetId` was registered with, in order.
@@ -57,7 +64,7 @@ contract ProtocolModel is ModelAccess {
     /// @notice Records a payment of `amount` of `token` for a use of `assetId`, at the current fee.
     function recordPayment(uint256 assetId, address token, uint256 amount) external onlyWriter {
         paidIn[token] += amount;
-        uint256 fee = RoyaltyMath.fee(amount, expectedFeeBps);
+        uint256 fee = RoyaltyMath.fee(amount, expectedFeeBps());
         expectedFees[token] += fee;
         _credit(assetId, token, amount, amount - fee);
     }
@@ -95,9 +102,12 @@ contract ProtocolModel is ModelAccess {
         feesWithdrawn[token] += amount;
     }
 
-    /// @notice Records the fee set for payments from now on.
-    function recordFee(uint16 feeBps) external onlyWriter {
-        expectedFeeBps = feeBps;
+    /// @notice Records a fee change announced now, in force at `effectiveAt` (replacing any
+    /// announced change not yet in force).
+    function recordFeeScheduled(uint16 feeBps, uint256 effectiveAt) external onlyWriter {
+        _feeBps = expectedFeeBps();
+        _pendingFeeBps = feeBps;
+        _feeEffectiveAt = effectiveAt;
     }
 
     /// @dev An original's money is its own at once; a remix's waits to be split.

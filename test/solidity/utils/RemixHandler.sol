@@ -2,7 +2,13 @@
 pragma solidity 0.8.30;
 
 import {ParentShare} from "../../../contracts/interfaces/IAssetRegistry.sol";
-import {CurrencyAmount, ILicensing, Licence, UseKind} from "../../../contracts/interfaces/ILicensing.sol";
+import {
+    CurrencyAmount,
+    ILicensing,
+    Licence,
+    ParentLicence,
+    UseKind
+} from "../../../contracts/interfaces/ILicensing.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {RemixProtocol} from "../../../contracts/RemixProtocol.sol";
 import {Assets} from "./Assets.sol";
@@ -115,7 +121,7 @@ contract RemixHandler is LicensingBase {
             abi.encodeCall(protocol.registerRemix, (contentHash, Assets.URI, parents, ids)),
             abi.encodeCall(
                 licensing.registerRemixWithLicences,
-                (contentHash, Assets.URI, parents, ids, new CurrencyAmount[](1), block.timestamp)
+                (contentHash, Assets.URI, parents, _heldLicences(ids), 0, block.timestamp)
             )
         ];
         address[2] memory targets = [address(protocol), address(licensing)];
@@ -175,11 +181,27 @@ contract RemixHandler is LicensingBase {
     }
 
     function _registerWithLicencesCall(RemixPlan memory plan) private view returns (bytes memory) {
+        ParentLicence[] memory licences = new ParentLicence[](plan.parents.length);
+        for (uint256 i; i < licences.length; ++i) {
+            licences[i] = ParentLicence({
+                licenceId: plan.licenceIds[i],
+                termsVersion: licensingModel.published(plan.parents[i].parentId, UseKind.Remix).version,
+                maxPrice: plan.maxPrices[i]
+            });
+        }
         return
             abi.encodeCall(
                 licensing.registerRemixWithLicences,
-                (protocol.nextContentHash(), Assets.URI, plan.parents, plan.licenceIds, plan.maxPrices, block.timestamp)
+                (protocol.nextContentHash(), Assets.URI, plan.parents, licences, 0, block.timestamp)
             );
+    }
+
+    /// @dev Licence choices that use the held licences `ids`.
+    function _heldLicences(uint256[] memory ids) private pure returns (ParentLicence[] memory licences) {
+        licences = new ParentLicence[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            licences[i].licenceId = ids[i];
+        }
     }
 
     /// @dev Models the licences `registerRemixWithLicences` buys for the plan's missing ones, and

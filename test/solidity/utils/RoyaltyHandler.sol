@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IRevenueManagers} from "../../../contracts/interfaces/IRevenueManagers.sol";
 import {MockERC20} from "../../../contracts/mocks/MockERC20.sol";
 import {RemixProtocol} from "../../../contracts/RemixProtocol.sol";
 import {HandlerBase} from "./HandlerBase.sol";
@@ -15,6 +16,9 @@ contract RoyaltyHandler is HandlerBase {
 
     /// @notice Claims that reverted while paused.
     uint256 public pausedClaimFailures;
+    /// @notice Claims by a transfer operator (not a revenue manager) that did not fail with exactly
+    /// `NotAssetOwnerOrManager`, or moved a balance.
+    uint256 public operatorClaimsAccepted;
 
     /// @param protocol_ The protocol under test; `admin_` must own it and `erc20_` be allowed.
     /// @param royaltyModel_ The model of the protocol's books, shared by all handlers.
@@ -75,17 +79,18 @@ contract RoyaltyHandler is HandlerBase {
         }
     }
 
-    /// @notice Claims a random asset as its owner, or as an actor the owner approves first.
-    function claim(uint256 assetSeed, uint256 tokenSeed, uint256 recipientSeed, bool viaApproval) external {
+    /// @notice Claims a random asset as its owner, or as an actor the owner names its revenue
+    /// manager first.
+    function claim(uint256 assetSeed, uint256 tokenSeed, uint256 recipientSeed, bool viaManager) external {
         uint256 total = protocol.totalAssets();
         if (total == 0) return;
         uint256 assetId = 1 + (assetSeed % total);
         address owner = protocol.ownerOf(assetId);
         address caller = owner;
-        if (viaApproval) {
+        if (viaManager) {
             caller = _actor(recipientSeed >> 8);
             VM.prank(owner);
-            protocol.approve(caller, assetId);
+            protocol.setRevenueManager(assetId, caller);
         }
         require(_claim(caller, assetId, _token(tokenSeed), _actor(recipientSeed)), "claim reverted");
     }
@@ -119,6 +124,35 @@ contract RoyaltyHandler is HandlerBase {
         require(erc20.balanceOf(recipient) - erc20Before == expected[1], "claimMany: ERC-20 received differs");
     }
 
+    /// @notice The owner of a random asset approves a random actor to transfer it (for one asset or
+    /// all), as a marketplace listing; unless that actor manages the asset's revenue, its claim of
+    /// the asset must fail with `NotAssetOwnerOrManager`, paying nothing.
+    function claimAsTransferOperator(uint256 assetSeed, uint256 tokenSeed, uint256 operatorSeed, bool forAll) external {
+        uint256 total = protocol.totalAssets();
+        if (total == 0) return;
+        uint256 assetId = 1 + (assetSeed % total);
+        address owner = protocol.ownerOf(assetId);
+        address operator = _actor(operatorSeed);
+        if (protocol.isOwnerOrManager(assetId, operator)) return;
+        VM.prank(owner);
+        if (forAll) protocol.setApprovalForAll(operator, true);
+        else protocol.approve(operator, assetId);
+        address token = _token(tokenSeed);
+        uint256 before = protocol.collectableBalance(assetId, token);
+        VM.prank(operator);
+        try protocol.claim(assetId, token, operator) {
+            ++operatorClaimsAccepted;
+        } catch (bytes memory reason) {
+            bytes memory expected = abi.encodeWithSelector(
+                IRevenueManagers.NotAssetOwnerOrManager.selector,
+                assetId,
+                operator
+            );
+            if (keccak256(reason) != keccak256(expected)) ++operatorClaimsAccepted;
+        }
+        if (protocol.collectableBalance(assetId, token) != before) ++operatorClaimsAccepted;
+    }
+
     /// @notice Withdraws protocol fees in one token; anyone may.
     function withdrawFees(uint256 tokenSeed, uint256 callerSeed) external {
         address token = _token(tokenSeed);
@@ -130,12 +164,19 @@ contract RoyaltyHandler is HandlerBase {
         require(_balance(token, treasury) - before == amount, "withdrawFees: treasury received differs");
     }
 
-    /// @notice Sets a random fee up to the maximum, as the owner.
+    /// @notice Announces a random fee up to the maximum, as the owner; it is in force after the
+    /// protocol's notice, and payments until then keep the fee in force.
     function setFee(uint256 feeSeed) external {
         uint16 newFeeBps = uint16(feeSeed % (uint256(protocol.MAX_FEE_BPS()) + 1));
         VM.prank(admin);
         protocol.setFee(newFeeBps);
-        royaltyModel.recordFee(newFeeBps);
+        royaltyModel.recordFeeScheduled(newFeeBps, block.timestamp + protocol.FEE_DELAY());
+    }
+
+    /// @notice Lets up to three days pass, so announced fees come into force at random points
+    /// between payments.
+    function passTime(uint256 secondsSeed) external {
+        VM.warp(block.timestamp + (secondsSeed % 3 days));
     }
 
     /// @notice Transfers a random asset to a random actor: its balances follow the NFT.

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {IProtocolAdmin} from "../../../contracts/interfaces/IProtocolAdmin.sol";
 import {VM, Vm} from "./Vm.sol";
 
 /// @notice Cheatcodes, input bounding and assertions that revert with a readable message, so a
@@ -32,6 +33,13 @@ abstract contract TestBase {
             shares[i] = bound(raw[i], 0, limit - total);
             total += shares[i];
         }
+    }
+
+    /// @dev Announces `feeBps` (as the protocol's owner, which the caller must be) and lets the
+    /// notice pass, so the next payment pays it.
+    function setFeeInForce(IProtocolAdmin protocol, uint16 feeBps) internal {
+        protocol.setFee(feeBps);
+        vm.warp(block.timestamp + protocol.FEE_DELAY());
     }
 
     function assertTrue(bool condition, string memory message) internal pure {

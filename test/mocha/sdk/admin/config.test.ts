@@ -11,7 +11,7 @@ import {
   setTreasury,
   withdrawFees,
 } from "../../../../sdk/index.js";
-import { describeOnNodes, FEE_BPS, MAX_FEE_BPS } from "../helpers/env.js";
+import { describeOnNodes, FEE_BPS, FEE_DELAY, MAX_FEE_BPS } from "../helpers/env.js";
 import {
   balanceOf,
   expectInvalidParameter,
@@ -38,6 +38,8 @@ describeOnNodes("sdk protocol configuration", (env) => {
       pendingOwner: zeroAddress,
       treasury: e.treasury.account.address,
       feeBps: FEE_BPS,
+      pendingFee: null,
+      feeDelaySeconds: FEE_DELAY,
       maxFeeBps: MAX_FEE_BPS,
       paused: false,
       totalAssets: 1n,
@@ -50,21 +52,32 @@ describeOnNodes("sdk protocol configuration", (env) => {
     });
   });
 
-  it("sets the fee for later payments and returns the previous and new fee", async function () {
+  it("announces a fee, shows it pending, and charges it only once the notice has passed", async function () {
     const e = env();
     const { deployment, admin } = e;
     const parameters = { deployment, feeBps: 500 };
     const prepared = await prepareSetFee(admin, parameters);
     const gas = await estimateSetFeeGas(admin, parameters);
     const result = await setFee(admin, parameters);
-    expect(result).to.deep.include({ previousFeeBps: FEE_BPS, feeBps: 500 });
+    const block = await e.publicClient.getBlock({ blockNumber: result.receipt.blockNumber });
+    const effectiveAt = block.timestamp + BigInt(FEE_DELAY);
+    expect(result).to.deep.include({ currentFeeBps: FEE_BPS, feeBps: 500, effectiveAt });
     const sent = await e.publicClient.getTransaction({ hash: result.receipt.transactionHash });
     expect(sent.input).to.equal(prepared.data);
     expect(gas >= result.receipt.gasUsed).to.equal(true);
+    const pending = await getProtocolConfig(e.publicClient, { deployment });
+    expect(pending.feeBps).to.equal(FEE_BPS);
+    expect(pending.pendingFee).to.deep.equal({ feeBps: 500, effectiveAt });
+
     const a = await original(e, e.alice, "A");
-    const { fee } = await pay(e.payer, { deployment, assetId: a, token: ETH, amount: 10_000n });
-    expect(fee).to.equal(500n);
-    expect((await getProtocolConfig(e.publicClient, { deployment })).feeBps).to.equal(500);
+    const before = await pay(e.payer, { deployment, assetId: a, token: ETH, amount: 10_000n });
+    expect(before.fee).to.equal(1_000n);
+    await e.testClient.increaseTime({ seconds: FEE_DELAY });
+    const after = await pay(e.payer, { deployment, assetId: a, token: ETH, amount: 10_000n });
+    expect(after.fee).to.equal(500n);
+    const config = await getProtocolConfig(e.publicClient, { deployment });
+    expect(config.feeBps).to.equal(500);
+    expect(config.pendingFee).to.equal(null);
   });
 
   it("fails with FeeAboveMaximum and OwnableUnauthorizedAccount, and refuses non-bps fees", async function () {

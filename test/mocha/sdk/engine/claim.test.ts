@@ -85,7 +85,7 @@ describeOnNodes("sdk claim and claimMany", (env) => {
     await expectRevert(e, e.payer, write, "ProtocolPaused");
   });
 
-  it("fails with NotAssetOwnerOrApproved before sending when the sender does not own an asset", async function () {
+  it("fails with NotAssetOwnerOrManager before sending when the sender does not own an asset", async function () {
     const e = env();
     const [a1, a2] = await paidOriginals(e);
     const { deployment, bob } = e;
@@ -94,7 +94,7 @@ describeOnNodes("sdk claim and claimMany", (env) => {
       e,
       bob,
       () => claim(bob, { deployment, assetId: a2, token: ETH }),
-      "NotAssetOwnerOrApproved",
+      "NotAssetOwnerOrManager",
       [a2, caller],
     );
     const b = await original(e, bob, "B");
@@ -102,7 +102,7 @@ describeOnNodes("sdk claim and claimMany", (env) => {
       e,
       bob,
       () => claimMany(bob, { deployment, assetIds: [b, a1], tokens: [ETH] }),
-      "NotAssetOwnerOrApproved",
+      "NotAssetOwnerOrManager",
       [a1, caller],
     );
   });

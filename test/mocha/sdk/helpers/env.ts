@@ -26,6 +26,8 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 
 export const FEE_BPS = 1_000;
 export const MAX_FEE_BPS = 2_000;
+/** Notice, in seconds, of fee changes (two days). */
+export const FEE_DELAY = 2 * 24 * 60 * 60;
 
 type Artifact = { abi: Abi; bytecode: Hex };
 export function artifact(path: string): Artifact {
@@ -100,6 +102,7 @@ async function createEnv(kind: NodeKind): Promise<SdkEnv> {
     treasury.account.address,
     MAX_FEE_BPS,
     FEE_BPS,
+    FEE_DELAY,
     [],
   ]);
   const licensing = (await publicClient.readContract({

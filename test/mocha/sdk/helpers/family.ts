@@ -66,6 +66,13 @@ export async function remix(
   parent: { parentId: bigint; shareBps: number; owner: Wallet },
 ): Promise<bigint> {
   await allowRemixes(e, parent.owner, parent.parentId);
+  // allowRemixes publishes a new version each time: quote the one in force now.
+  const termsVersion = await e.publicClient.readContract({
+    address: e.deployment.licensing,
+    abi: licensingAbi,
+    functionName: "latestTermsVersion",
+    args: [parent.parentId, UseKind.Remix],
+  });
   const hash = await creator.writeContract({
     address: e.deployment.licensing,
     abi: licensingAbi,
@@ -74,8 +81,8 @@ export async function remix(
       keccak256(toHex(label)),
       `ipfs://${label}`,
       [{ parentId: parent.parentId, shareBps: parent.shareBps }],
-      [0n],
-      [{ currency: ETH, amount: 0n }],
+      [{ licenceId: 0n, termsVersion, maxPrice: { currency: ETH, amount: 0n } }],
+      zeroHash,
       2n ** 64n,
     ],
   });

@@ -66,8 +66,13 @@ export async function buildTree(e: SdkEnv, nodes: readonly TreeNode[]): Promise<
           contentHash,
           `ipfs://asset/${id}`,
           parents.map((parent) => ({ parentId: parentId(parent), shareBps: parent.shareBps })),
-          parents.map(() => 0n),
-          parents.map(() => ({ currency: ETH, amount: 0n })),
+          // Each parent published its remix terms once (below), so version 1 is in force.
+          parents.map(() => ({
+            licenceId: 0n,
+            termsVersion: 1,
+            maxPrice: { currency: ETH, amount: 0n },
+          })),
+          zeroHash,
           DEADLINE,
         ],
       });

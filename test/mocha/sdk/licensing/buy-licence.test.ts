@@ -7,6 +7,7 @@ import {
   ETH,
   estimateBuyLicenceGas,
   hasValidLicence,
+  InvalidParameterError,
   licensingAbi,
   prepareBuyLicence,
   quoteLicence,
@@ -123,6 +124,50 @@ describeOnNodes("sdk buyLicence", (env) => {
     ).to.equal(false);
   });
 
+  it("reverts TermsVersionMismatch, sending nothing, when the terms changed at the same price after the quote the dapp showed", async function () {
+    const e = env();
+    const assetId = await listed(e);
+    const quote = await quoteLicence(e.bob, { deployment: e.deployment, assetId, kind });
+    // Same price and currency: only the version tells the buyer the licence now lasts a second.
+    await f.allow(e, e.alice, assetId, kind, { currency: ETH, price: PRICE, duration: 1n });
+    const nonce = await f.nonceOf(e, e.bob);
+    const balance = await f.balanceOf(e, e.bob.account.address, ETH);
+    const maxPrice = { currency: quote.currency, amount: quote.price };
+    const error = await f.rejection(
+      buyLicence(e.bob, {
+        deployment: e.deployment,
+        assetId,
+        kind,
+        maxPrice,
+        termsVersion: quote.version,
+      }),
+    );
+    expectRevert(error, "TermsVersionMismatch", [assetId, kind, quote.version, quote.version + 1]);
+    expect(await f.nonceOf(e, e.bob)).to.equal(nonce);
+    expect(await f.balanceOf(e, e.bob.account.address, ETH)).to.equal(balance);
+    // Quoting again shows the new terms; buying them is the buyer's choice.
+    const fresh = await quoteLicence(e.bob, { deployment: e.deployment, assetId, kind });
+    expect(fresh.terms.duration).to.equal(1n);
+    const bought = await buyLicence(e.bob, {
+      deployment: e.deployment,
+      assetId,
+      kind,
+      termsVersion: fresh.version,
+    });
+    expect(bought.termsVersion).to.equal(fresh.version);
+  });
+
+  it("refuses a terms version that is not a uint32 before any request", async function () {
+    const e = env();
+    for (const termsVersion of [-1, 1.5, 2 ** 32]) {
+      const error = await f.rejection(
+        buyLicence(e.bob, { deployment: e.deployment, assetId: 1n, kind, termsVersion }),
+      );
+      expect(error).to.be.instanceOf(InvalidParameterError);
+      expect((error as InvalidParameterError).message).to.contain("termsVersion");
+    }
+  });
+
   it("reverts CurrencyMismatch when the currency switched after the quote", async function () {
     const e = env();
     const assetId = await listed(e);
@@ -155,7 +200,7 @@ describeOnNodes("sdk buyLicence", (env) => {
     await f.travel(e, 7_200); // the chain now runs two hours ahead of this machine
     const prepared = await prepareBuyLicence(e.bob, { deployment: e.deployment, assetId, kind });
     const { args } = decodeFunctionData({ abi: licensingAbi, data: prepared.data });
-    expect(args[4]).to.equal((await f.chainTime(e)) + DEFAULT_DEADLINE_SECONDS);
+    expect(args[5]).to.equal((await f.chainTime(e)) + DEFAULT_DEADLINE_SECONDS);
     const bought = await buyLicence(e.bob, { deployment: e.deployment, assetId, kind });
     expect(bought.licenceId).to.equal(1n);
   });

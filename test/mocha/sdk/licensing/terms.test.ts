@@ -93,7 +93,7 @@ describeOnNodes("sdk setTerms, getTerms, quoteLicence", (env) => {
       }),
     );
     expect(error).to.be.instanceOf(ContractRevertError);
-    expect((error as ContractRevertError).errorName).to.equal("NotAssetOwner");
+    expect((error as ContractRevertError).errorName).to.equal("NotAssetOwnerOrManager");
     expect((error as ContractRevertError).args).to.deep.equal([assetId, e.bob.account.address]);
     expect(await nonceOf(e, e.bob)).to.equal(nonce);
   });

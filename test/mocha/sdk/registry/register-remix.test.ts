@@ -53,7 +53,7 @@ describeOnNodes("sdk registerRemix", (env) => {
     const b = await remixOf(e, e.bob, "b", [{ assetId: a, shareBps: 3_000 }]);
     expect(b).to.deep.include({ assetId: 2n, licenceIds: [1n] });
     expect(b.purchases).to.deep.equal([
-      { licenceId: 1n, parentId: a, currency: ETH, price: parseEther("0.01") },
+      { licenceId: 1n, parentId: a, termsVersion: 1, currency: ETH, price: parseEther("0.01") },
     ]);
     expect(await f.collectable(e, a, ETH)).to.equal(parseEther("0.009"));
 

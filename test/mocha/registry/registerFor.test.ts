@@ -22,7 +22,24 @@ async function deployWithLicence() {
   return { ...fx, a, carolsLicence };
 }
 
-describe("registerRemixFor", function () {
+/** A `RegistrationRequest` for `creator`: a remix of `parents` with `licenceIds`, or an original. */
+function request(
+  creator: string,
+  label: string,
+  parents: ReturnType<typeof parentShares> = [],
+  licenceIds: bigint[] = [],
+) {
+  return {
+    creator,
+    contentHash: contentHash(label),
+    metadataURI: metadataURI(label),
+    parents,
+    licenceIds,
+    salt: ethers.ZeroHash,
+  };
+}
+
+describe("registerFor", function () {
   it("registers the remix for the creator the licensing contract names, with the creator's licence", async function () {
     const { protocol, licensing, carol, a, carolsLicence } =
       await networkHelpers.loadFixture(deployWithLicence);
@@ -32,7 +49,10 @@ describe("registerRemixFor", function () {
 
     const tx = protocol
       .connect(caller)
-      .registerRemixFor(carol.address, hash, uri, parentShares([[a, 1_000]]), [carolsLicence]);
+      .registerFor(
+        request(carol.address, "for-carol", parentShares([[a, 1_000]]), [carolsLicence]),
+        carol.address,
+      );
 
     await expect(tx).to.emit(protocol, "Transfer").withArgs(ethers.ZeroAddress, carol.address, 2n);
     await expect(tx).to.emit(protocol, "AssetRegistered").withArgs(2n, carol.address, hash, uri);
@@ -50,12 +70,9 @@ describe("registerRemixFor", function () {
       expect(
         protocol
           .connect(caller)
-          .registerRemixFor(
+          .registerFor(
+            request(bob.address, "for-bob", parentShares([[a, 1_000]]), [carolsLicence]),
             bob.address,
-            contentHash("for-bob"),
-            metadataURI("for-bob"),
-            parentShares([[a, 1_000]]),
-            [carolsLicence],
           ),
       )
         .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
@@ -63,10 +80,21 @@ describe("registerRemixFor", function () {
     );
   });
 
-  it("reverts with OnlyLicensing for anyone but the licensing contract, before any other check", async function () {
+  it("registers an original when the request names no parents", async function () {
+    const { protocol, alice } = await networkHelpers.loadFixture(deployWithLicence);
+    const caller = await licensingSigner(protocol);
+    await expect(
+      protocol.connect(caller).registerFor(request(alice.address, "original"), alice.address),
+    )
+      .to.emit(protocol, "AssetRegistered")
+      .withArgs(2n, alice.address, contentHash("original"), metadataURI("original"));
+    expect((await protocol.getAsset(2n)).parentCount).to.equal(0n);
+  });
+
+  it("reverts with OnlyLicensingOrRelay for anyone but the licensing contract and relay, before any other check", async function () {
     const fx = await networkHelpers.loadFixture(deployWithLicence);
     const { protocol, admin, alice, carol, stranger, a, carolsLicence } = fx;
-    // Invalid arguments too: registerRemix would refuse no parents with InvalidParentCount.
+    // An original and a remix with valid arguments: only the caller is wrong.
     const argumentSets: Array<[ReturnType<typeof parentShares>, bigint[]]> = [
       [parentShares([[a, 1_000]]), [carolsLicence]],
       [parentShares([]), []],
@@ -78,15 +106,9 @@ describe("registerRemixFor", function () {
           expect(
             protocol
               .connect(caller)
-              .registerRemixFor(
-                carol.address,
-                contentHash("sneaky"),
-                metadataURI("sneaky"),
-                parents,
-                licences,
-              ),
+              .registerFor(request(carol.address, "sneaky", parents, licences), carol.address),
           )
-            .to.be.revertedWithCustomError(protocol, "OnlyLicensing")
+            .to.be.revertedWithCustomError(protocol, "OnlyLicensingOrRelay")
             .withArgs(caller.address),
         );
       }
