@@ -22,7 +22,7 @@ function signature(item: AbiItem): string {
   return `${item.name}(${(item.inputs ?? []).map((input) => input.type).join(",")})`;
 }
 
-/** Every error either contract can revert with, once each, including the ERC-20 errors that
+/** Every error the protocol's contracts can revert with, once each, including the ERC-20 errors that
  * OpenZeppelin tokens bubble up through the protocol's transfers. */
 function mergeErrors(...abis: AbiItem[][]): AbiItem[] {
   const bySignature = new Map<string, AbiItem>();
@@ -44,6 +44,7 @@ async function moduleSource(name: string, doc: string, abi: AbiItem[]): Promise<
 
 const protocol = await artifactAbi("contracts/RemixProtocol.sol/RemixProtocol.json");
 const licensing = await artifactAbi("contracts/Licensing.sol/Licensing.json");
+const relay = await artifactAbi("contracts/Relay.sol/Relay.json");
 // OpenZeppelin's ERC-20 errors (IERC20Errors), as compiled into the ERC-20 test token.
 const erc20Errors = (await artifactAbi("contracts/mocks/MockERC20.sol/MockERC20.json")).filter(
   (item) => item.type === "error" && item.name?.startsWith("ERC20"),
@@ -52,10 +53,11 @@ const erc20Errors = (await artifactAbi("contracts/mocks/MockERC20.sol/MockERC20.
 const modules: [string, string, AbiItem[]][] = [
   ["remixProtocolAbi", "ABI of `RemixProtocol`: registry, royalty engine and admin.", protocol],
   ["licensingAbi", "ABI of `Licensing`: terms, licence tokens and purchases.", licensing],
+  ["relayAbi", "ABI of `Relay`: EIP-712 signed registrations and claims.", relay],
   [
     "protocolErrorsAbi",
     "Every custom error the protocol's calls can revert with, for decoding reverts.",
-    mergeErrors(protocol, licensing, erc20Errors),
+    mergeErrors(protocol, licensing, relay, erc20Errors),
   ],
 ];
 

@@ -261,6 +261,35 @@ export {
   type SetTreasuryReturnType,
 } from "./actions/wallet/setTreasury.js";
 export {
+  claimBySig,
+  type ClaimBySigErrorType,
+  type ClaimBySigParameters,
+  type ClaimBySigReturnType,
+  estimateClaimBySigGas,
+  prepareClaimBySig,
+} from "./actions/wallet/claimBySig.js";
+export {
+  estimateRegisterBySigGas,
+  prepareRegisterBySig,
+  registerBySig,
+  type RegisterBySigErrorType,
+  type RegisterBySigParameters,
+  type RegisterBySigReturnType,
+} from "./actions/wallet/registerBySig.js";
+export {
+  signClaim,
+  type SignClaimErrorType,
+  type SignClaimParameters,
+  type SignedClaim,
+} from "./actions/wallet/signClaim.js";
+export {
+  signRegistration,
+  type SignedRegistration,
+  type SignRegistrationErrorType,
+  type SignRegistrationParameters,
+} from "./actions/wallet/signRegistration.js";
+export { relayAbi } from "./abis/relayAbi.js";
+export {
   commitRegistration,
   type CommitRegistrationErrorType,
   type CommitRegistrationParameters,

@@ -8,9 +8,9 @@ import RemixProtocolModule from "./RemixProtocol.js";
  * to a real network.
  */
 export default buildModule("LocalDevelopment", (m) => {
-  const { protocol, licensing } = m.useModule(RemixProtocolModule);
+  const { protocol, licensing, relay } = m.useModule(RemixProtocolModule);
   const usd = m.contract("MockERC20", ["Demo USD", "dUSD", 6]);
   m.call(protocol, "setTokenAllowed", [usd, true]);
   const multicall3 = m.contract("Multicall3");
-  return { protocol, licensing, usd, multicall3 };
+  return { protocol, licensing, relay, usd, multicall3 };
 });

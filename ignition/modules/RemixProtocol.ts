@@ -4,7 +4,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 const FEE_DELAY_DEFAULT = 2 * 24 * 60 * 60;
 
 /**
- * Deploys the protocol (whose constructor creates its licensing contract). Parameters, all
+ * Deploys the protocol (whose constructor creates its licensing contract and relay). Parameters, all
  * optional, set per network in `ignition/parameters/<network>.json`:
  * - `owner`: the admin, for example a multisig (default: the deploying account);
  * - `treasury`: receives protocol fees (default: the deploying account);
@@ -32,7 +32,9 @@ export default buildModule("RemixProtocol", (m) => {
     feeDelay,
     allowedTokens,
   ]);
-  // The protocol's constructor creates its licensing contract; record it as part of the deployment.
+  // The protocol's constructor creates its licensing contract and relay; record both as part of
+  // the deployment.
   const licensing = m.contractAt("Licensing", m.staticCall(protocol, "LICENSING"));
-  return { protocol, licensing };
+  const relay = m.contractAt("Relay", m.staticCall(protocol, "RELAY"));
+  return { protocol, licensing, relay };
 });

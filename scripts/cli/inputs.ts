@@ -1,4 +1,4 @@
-import { type Address, erc20Abi, isAddress, parseUnits } from "viem";
+import { type Address, erc20Abi, type Hex, isAddress, parseUnits } from "viem";
 import { ETH, UseKind } from "../../sdk/index.js";
 import { formatAmount } from "../lib/format.js";
 import type { CliContext } from "./context.js";
@@ -120,4 +120,12 @@ export function parseWhole(value: string, option: string, min = 0n): bigint {
     throw new CliError(`${option} ${value}: expected a whole number of at least ${min}`);
   }
   return BigInt(value);
+}
+
+/** A commitment's salt: 32 bytes of hex, as `remix commit` printed it. */
+export function parseSalt(value: string): Hex {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(value) || BigInt(value) === 0n) {
+    throw new CliError(`--salt ${value}: expected the 32-byte hex salt that remix commit printed`);
+  }
+  return value as Hex;
 }

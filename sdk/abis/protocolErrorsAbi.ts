@@ -194,6 +194,14 @@ export const protocolErrorsAbi = [
   },
   {
     inputs: [
+      { internalType: "address", name: "account", type: "address" },
+      { internalType: "uint256", name: "currentNonce", type: "uint256" },
+    ],
+    name: "InvalidAccountNonce",
+    type: "error",
+  },
+  {
+    inputs: [
       { internalType: "uint256", name: "delay", type: "uint256" },
       { internalType: "uint256", name: "minDelay", type: "uint256" },
       { internalType: "uint256", name: "maxDelay", type: "uint256" },
@@ -239,6 +247,12 @@ export const protocolErrorsAbi = [
   {
     inputs: [{ internalType: "address", name: "recipient", type: "address" }],
     name: "InvalidRecipient",
+    type: "error",
+  },
+  { inputs: [], name: "InvalidShortString", type: "error" },
+  {
+    inputs: [{ internalType: "address", name: "signer", type: "address" }],
+    name: "InvalidSignature",
     type: "error",
   },
   { inputs: [], name: "InvalidToken", type: "error" },
@@ -369,6 +383,19 @@ export const protocolErrorsAbi = [
       { internalType: "uint256", name: "limitBps", type: "uint256" },
     ],
     name: "SharesExceedLimit",
+    type: "error",
+  },
+  {
+    inputs: [
+      { internalType: "uint256", name: "deadline", type: "uint256" },
+      { internalType: "uint256", name: "timestamp", type: "uint256" },
+    ],
+    name: "SignatureExpired",
+    type: "error",
+  },
+  {
+    inputs: [{ internalType: "string", name: "str", type: "string" }],
+    name: "StringTooLong",
     type: "error",
   },
   {

@@ -48,6 +48,18 @@ import {
   setTreasury,
 } from "../actions/wallet/setTreasury.js";
 import {
+  claimBySig,
+  estimateClaimBySigGas,
+  prepareClaimBySig,
+} from "../actions/wallet/claimBySig.js";
+import {
+  estimateRegisterBySigGas,
+  prepareRegisterBySig,
+  registerBySig,
+} from "../actions/wallet/registerBySig.js";
+import { signClaim } from "../actions/wallet/signClaim.js";
+import { signRegistration } from "../actions/wallet/signRegistration.js";
+import {
   commitRegistration,
   estimateCommitRegistrationGas,
   prepareCommitRegistration,
@@ -94,6 +106,14 @@ const walletActions = {
   commitRegistration,
   prepareCommitRegistration,
   estimateCommitRegistrationGas,
+  claimBySig,
+  prepareClaimBySig,
+  estimateClaimBySigGas,
+  registerBySig,
+  prepareRegisterBySig,
+  estimateRegisterBySigGas,
+  signClaim,
+  signRegistration,
   claim,
   prepareClaim,
   estimateClaimGas,

@@ -7,6 +7,9 @@ export type Deployment = {
   protocol: Address;
   /** The `Licensing` contract that `protocol` created (its `LICENSING()`). */
   licensing: Address;
+  /** The `Relay` of signed registrations and claims that `protocol` created (its `RELAY()`);
+   * read from the protocol when left out. */
+  relay?: Address;
   /** The block `protocol` was deployed in: log scans start here. */
   fromBlock: bigint;
   /**

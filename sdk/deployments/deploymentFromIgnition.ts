@@ -5,6 +5,7 @@ import type { Deployment } from "./deployment.js";
 /** The futures of `ignition/modules/RemixProtocol.ts`, as Ignition names them. */
 const PROTOCOL_FUTURE = "RemixProtocol#RemixProtocol";
 const LICENSING_FUTURE = "RemixProtocol#Licensing";
+const RELAY_FUTURE = "RemixProtocol#Relay";
 const LOCAL_MULTICALL3_FUTURE = "LocalDevelopment#Multicall3";
 
 /** What Ignition's `deployed_addresses.json` does not say about a deployment. */
@@ -36,10 +37,16 @@ export function deploymentFromIgnition(
   const multicall3 =
     given ??
     (local === undefined ? undefined : futureAddress(deployedAddresses, LOCAL_MULTICALL3_FUTURE));
+  // Deployments made before the relay existed have no Relay future: it is read from the protocol.
+  const relay =
+    deployedAddresses[RELAY_FUTURE] === undefined
+      ? undefined
+      : futureAddress(deployedAddresses, RELAY_FUTURE);
   return {
     chainId,
     protocol: futureAddress(deployedAddresses, PROTOCOL_FUTURE),
     licensing: futureAddress(deployedAddresses, LICENSING_FUTURE),
+    ...(relay === undefined ? {} : { relay }),
     fromBlock,
     ...(multicall3 === undefined ? {} : { multicall3 }),
   };

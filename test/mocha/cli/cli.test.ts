@@ -127,6 +127,27 @@ describeOnNodes("remix CLI", (env) => {
     expect(parsed.purchases.map(({ termsVersion }) => termsVersion)).to.deep.equal([1]);
   });
 
+  it("commits to a file, refuses it to a copier, and registers it for the committer with --salt", async function () {
+    this.timeout(60_000);
+    const e = env();
+    const file = `${root}.tmp/original.mp4`;
+    const committed = JSON.parse((await ok(e, "alice", "--json", "commit", file)).join("\n")) as {
+      contentHash: string;
+      salt: string;
+    };
+    expect(committed.contentHash).to.equal(await sha256(file));
+    const copier = await remix(e, "bob", "register", file, "--uri", "ipfs://copy");
+    expect(copier.code).to.equal(1);
+    expect(copier.stderr).to.contain("ContentCommitted");
+    await e.testClient.mine({ blocks: 1 });
+    expect(
+      await ok(e, "alice", "register", file, "--uri", "ipfs://a", "--salt", committed.salt),
+    ).to.deep.equal([`registered #1 (SHA-256 ${committed.contentHash})`]);
+    const malformed = await remix(e, "alice", "register", file, "--uri", "x", "--salt", "0x12");
+    expect(malformed.code).to.equal(1);
+    expect(malformed.stderr).to.contain("--salt 0x12: expected the 32-byte hex salt");
+  });
+
   it("pays for views, shows the balance and claims it with the money split up the tree", async function () {
     this.timeout(60_000);
     const e = env();

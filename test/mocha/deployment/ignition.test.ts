@@ -25,13 +25,14 @@ describe("Ignition deployment", function () {
       ethers.deployContract("MockERC20", ["Test EUR", "TEUR", 6]),
     ]);
     const allowedTokens = [await usd.getAddress(), await eur.getAddress()] as Address[];
-    const { protocol, licensing } = await ignition.deploy(RemixProtocolModule, {
+    const { protocol, licensing, relay } = await ignition.deploy(RemixProtocolModule, {
       parameters: {
         RemixProtocol: {
           owner: multisig!.address,
           treasury: treasury!.address,
           maxFeeBps: 1_500,
           feeBps: 500,
+          feeDelay: 3 * 24 * 60 * 60,
           allowedTokens,
         },
       },
@@ -42,6 +43,7 @@ describe("Ignition deployment", function () {
       {
         "RemixProtocol#RemixProtocol": await protocol.getAddress(),
         "RemixProtocol#Licensing": await licensing.getAddress(),
+        "RemixProtocol#Relay": await relay.getAddress(),
       },
       { chainId: await publicClient.getChainId() },
     );
@@ -51,8 +53,11 @@ describe("Ignition deployment", function () {
       treasury: treasury!.address,
       feeBps: 500,
       maxFeeBps: 1_500,
+      feeDelaySeconds: 3 * 24 * 60 * 60,
       licensing: deployment.licensing,
     });
+    expect(await protocol.RELAY()).to.equal(deployment.relay);
+    expect(await relay.PROTOCOL()).to.equal(deployment.protocol);
     expect(config.tokens.map(({ allowed }) => allowed)).to.deep.equal([true, true]);
     // The constructor's allowlist events are what SDK reads discover tokens from.
     const audit = await auditProtocol(publicClient, { deployment });
@@ -85,6 +90,7 @@ describe("Ignition deployment", function () {
     expect(ids(RemixProtocolModule)).to.include.members([
       "RemixProtocol#RemixProtocol",
       "RemixProtocol#Licensing",
+      "RemixProtocol#Relay",
     ]);
     expect(ids(LocalDevelopmentModule)).to.include("LocalDevelopment#Multicall3");
   });

@@ -104,6 +104,17 @@ describe("sdk deploymentFromIgnition", function () {
     });
   });
 
+  it("reads the relay when the module recorded it (older deployments read it from the protocol)", function () {
+    const withRelay = {
+      ...addresses,
+      "RemixProtocol#Relay": "0x8464135c8f25da09e49bc8782676a84730c318bc",
+    };
+    expect(deploymentFromIgnition(withRelay, { chainId: 31337 }).relay).to.equal(
+      "0x8464135c8F25Da09e49BC8782676a84730C318bC",
+    );
+    expect(deploymentFromIgnition(addresses, { chainId: 31337 })).not.to.have.property("relay");
+  });
+
   it("takes the Multicall3 the LocalDevelopment module deployed, unless one is given", function () {
     const local = {
       ...addresses,
