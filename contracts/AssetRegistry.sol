@@ -103,7 +103,11 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
         if (msg.sender != LICENSING && msg.sender != RELAY) revert OnlyLicensingOrRelay(msg.sender);
         address creator = request.creator;
         _authorizeContent(request.contentHash, creator, committer, request.salt);
-        if (request.parents.length == 0) return _register(creator, request.contentHash, request.metadataURI, 0);
+        // Only the relay registers originals: the licensing contract's requests are remixes, and
+        // one naming no parents fails as a remix does (`InvalidParentCount`).
+        if (request.parents.length == 0 && msg.sender == RELAY) {
+            return _register(creator, request.contentHash, request.metadataURI, 0);
+        }
         assetId = _registerRemix(
             creator,
             request.contentHash,
@@ -260,6 +264,11 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
             })
         );
         emit AssetRegistered(assetId, creator, contentHash, metadataURI);
+    }
+
+    /// @dev Registrations, reveals and commitments stop while the protocol is paused.
+    function _requireRegistrationsOpen() internal view override {
+        if (_config.paused) revert ProtocolPaused();
     }
 
     /// @dev `salt`, which a reveal needs (zero would be the direct path).

@@ -78,10 +78,11 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
         if (newFeeBps > MAX_FEE_BPS) revert FeeAboveMaximum(newFeeBps, MAX_FEE_BPS);
         ProtocolConfig memory config = _config;
         uint16 current = _applyDueFee(config);
-        uint40 effectiveAt = uint40(block.timestamp + FEE_DELAY);
-        config.feeBps = current;
-        config.pendingFeeBps = newFeeBps;
-        config.feeEffectiveAt = effectiveAt;
+        // Announcing the fee in force cancels any pending change, at once: nothing changes.
+        bool cancel = newFeeBps == current;
+        uint40 effectiveAt = uint40(cancel ? block.timestamp : block.timestamp + FEE_DELAY);
+        config.pendingFeeBps = cancel ? 0 : newFeeBps;
+        config.feeEffectiveAt = cancel ? 0 : effectiveAt;
         _config = config;
         emit FeeChangeScheduled(current, newFeeBps, effectiveAt);
     }

@@ -25,6 +25,9 @@ abstract contract RegistrationCommitments is IProtectedRegistration {
     /// @inheritdoc IProtectedRegistration
     uint256 public constant COMMITMENT_LIFETIME = 1 days;
 
+    /// @inheritdoc IProtectedRegistration
+    uint256 public constant MIN_COMMITMENT_AGE = 1 minutes;
+
     /* STORAGE */
 
     mapping(bytes32 contentKey => ContentRecord) internal _content;
@@ -34,6 +37,8 @@ abstract contract RegistrationCommitments is IProtectedRegistration {
 
     /// @inheritdoc IProtectedRegistration
     function commitRegistration(bytes32 commitment, bytes32 contentKey) external {
+        // Refused while paused: reveals are, so no one may line up a reveal for the unpause.
+        _requireRegistrationsOpen();
         if (commitment == 0) revert ZeroCommitment();
         // Cannot truncate: block numbers and times fit their fields for millennia.
         uint40 expiresAt = uint40(block.timestamp + COMMITMENT_LIFETIME);
@@ -61,21 +66,32 @@ abstract contract RegistrationCommitments is IProtectedRegistration {
     /* INTERNAL */
 
     /// @dev Lets `contentHash` be registered for `creator`: with a `salt`, by consuming the live
-    /// commitment `committer` made to (`creator`, `contentHash`, `salt`), made in an earlier block;
-    /// without one (the direct path), only if no commitment holds the content.
+    /// commitment `committer` made to (`creator`, `contentHash`, `salt`) at least a block and
+    /// `MIN_COMMITMENT_AGE` ago; without one (the direct path), only if no commitment holds the
+    /// content. The age means that whoever learns a content hash from a reveal that failed (or
+    /// waits in the mempool) cannot commit and reveal it before the creator sends the reveal again.
     function _authorizeContent(bytes32 contentHash, address creator, address committer, bytes32 salt) internal {
         if (salt == 0) {
-            uint256 lockedUntil = _content[_contentKey(contentHash)].lockedUntil;
-            if (lockedUntil >= block.timestamp) revert ContentCommitted(contentHash, lockedUntil);
+            ContentRecord memory content = _content[_contentKey(contentHash)];
+            // Registered content is left to the registry's own `ContentAlreadyRegistered`.
+            if (content.assetId == 0 && content.lockedUntil >= block.timestamp) {
+                revert ContentCommitted(contentHash, content.lockedUntil);
+            }
             return;
         }
         bytes32 commitment = keccak256(abi.encode(creator, contentHash, salt));
         CommitmentRecord memory record = _commitments[committer][commitment];
         if (record.expiresAt == 0) revert UnknownCommitment(committer, commitment);
-        if (block.number <= record.committedAt) revert CommitmentTooRecent(commitment, record.committedAt);
+        uint256 revealableAt = record.expiresAt - COMMITMENT_LIFETIME + MIN_COMMITMENT_AGE;
+        if (block.number <= record.committedAt || block.timestamp < revealableAt) {
+            revert CommitmentTooRecent(commitment, record.committedAt, revealableAt);
+        }
         if (block.timestamp > record.expiresAt) revert CommitmentExpired(commitment, record.expiresAt);
         delete _commitments[committer][commitment];
     }
+
+    /// @dev Reverts while registrations are paused.
+    function _requireRegistrationsOpen() internal view virtual;
 
     /// @dev The key of `contentHash`'s record.
     function _contentKey(bytes32 contentHash) internal pure returns (bytes32) {

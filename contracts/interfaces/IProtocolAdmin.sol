@@ -49,7 +49,7 @@ interface IProtocolAdmin {
 
     /// @notice Announces a new protocol fee, in force `FEE_DELAY` seconds from now, so creators and
     /// buyers see every fee change coming. Owner only; capped by `MAX_FEE_BPS`. A later call replaces
-    /// a change not yet in force (announcing the current fee cancels it).
+    /// a change not yet in force; announcing the fee in force cancels it (`effectiveAt` is then now).
     function setFee(uint16 feeBps) external;
 
     /// @notice Sets the treasury that receives protocol fees. Owner only.

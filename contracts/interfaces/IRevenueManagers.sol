@@ -4,7 +4,8 @@ pragma solidity 0.8.30;
 /// @title IRevenueManagers
 /// @notice Who controls an asset's revenue and terms: its owner, and the managers the owner names
 /// for that purpose, for one asset or for all of its assets. ERC-721 approvals move the NFT only:
-/// a marketplace approved to list a work can neither claim its revenue nor rewrite its terms.
+/// a marketplace approved to list a work cannot claim its revenue or rewrite its terms while the
+/// work is the owner's (it can move the NFT, and the revenue belongs to whoever holds it).
 interface IRevenueManagers {
     /* EVENTS */
 

@@ -59,6 +59,7 @@ abstract contract RevenueManagers is AssetToken, IRevenueManagers {
 
     /// @dev Whether `account` controls the revenue and terms of `assetId`, owned by `owner`.
     function _isOwnerOrManager(address owner, address account, uint256 assetId) internal view returns (bool) {
+        if (account == address(0)) return false;
         return account == owner || _managers[assetId] == account || _managersForAll[owner][account];
     }
 }

@@ -26,7 +26,8 @@ export const protocolErrorsAbi = [
   {
     inputs: [
       { internalType: "bytes32", name: "commitment", type: "bytes32" },
-      { internalType: "uint256", name: "committedAt", type: "uint256" },
+      { internalType: "uint256", name: "committedBlock", type: "uint256" },
+      { internalType: "uint256", name: "revealableAt", type: "uint256" },
     ],
     name: "CommitmentTooRecent",
     type: "error",

@@ -38,7 +38,8 @@ export const remixProtocolAbi = [
   {
     inputs: [
       { internalType: "bytes32", name: "commitment", type: "bytes32" },
-      { internalType: "uint256", name: "committedAt", type: "uint256" },
+      { internalType: "uint256", name: "committedBlock", type: "uint256" },
+      { internalType: "uint256", name: "revealableAt", type: "uint256" },
     ],
     name: "CommitmentTooRecent",
     type: "error",
@@ -522,6 +523,13 @@ export const remixProtocolAbi = [
   {
     inputs: [],
     name: "MAX_URI_LENGTH",
+    outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
+    name: "MIN_COMMITMENT_AGE",
     outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
     stateMutability: "view",
     type: "function",

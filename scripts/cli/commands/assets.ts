@@ -20,7 +20,7 @@ export function assetCommands(program: Command, action: Action): void {
     .command("commit <file>")
     .description(
       "commit to registering a file without revealing it (nobody can register it first); " +
-        "then, from the next block and within a day, register or remix it with --salt",
+        "then, from a minute later and within a day, register or remix it with --salt",
     )
     .action(
       action(async (context, file: string) => {
@@ -41,7 +41,7 @@ export function assetCommands(program: Command, action: Action): void {
           [
             `committed to SHA-256 ${committed.contentHash}; keep this salt secret until you reveal:`,
             `  salt ${committed.salt}`,
-            `reveal from the next block until ${until} with register (or remix) ${file} --salt ${committed.salt}`,
+            `reveal from a minute from now until ${until} with register (or remix) ${file} --salt ${committed.salt}`,
           ].join("\n"),
         );
       }),

@@ -1,9 +1,16 @@
-import { encodeAbiParameters, encodeFunctionData, type Hex, keccak256, toHex } from "viem";
+import {
+  type Address,
+  encodeAbiParameters,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  toHex,
+} from "viem";
 import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf.js";
-import { requireSalt } from "../../utils/inputChecks.js";
+import { requireAddress, requireSalt } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
 import { receiptEvent } from "../../utils/receiptEvents.js";
 import {
@@ -18,6 +25,9 @@ import { senderAddress } from "../../utils/senderAddress.js";
 
 /** Parameters of {@link commitRegistration}: the work to register later, by its bytes or hash. */
 export type CommitRegistrationParameters = ContentParameters & {
+  /** Who the registration will be for; default the sender. A relayer commits for a creator whose
+   * signed registration (`signRegistration` with this `salt`) it will send. */
+  creator?: Address | undefined;
   /** The secret that hides the content until the reveal: 32 bytes, never zero. Default: 32
    * random bytes. Keep it until the reveal; without it the commitment cannot be revealed. */
   salt?: Hex | undefined;
@@ -82,7 +92,8 @@ export async function prepareCommitRegistration(
   parameters: CommitRegistrationParameters & EstimateParameters,
 ): Promise<PreparedCall & RegistrationCommitment> {
   const deployment = resolveDeployment(client, parameters);
-  const creator = senderAddress(client, parameters.account);
+  const creator = parameters.creator ?? senderAddress(client, parameters.account);
+  requireAddress("creator", creator);
   const committed = registrationCommitment({ ...parameters, creator });
   const contentKey = keccak256(encodeAbiParameters([{ type: "bytes32" }], [committed.contentHash]));
   return {
@@ -99,13 +110,14 @@ export async function prepareCommitRegistration(
 
 /**
  * Commits the sender to registering a work without revealing it, the first step of the
- * registration nobody can front-run. From the next block until `expiresAt` (one day), the
- * sender reveals it by registering with the returned `salt` (`registerOriginal` or
- * `registerRemix`); meanwhile no one can register that content by the direct path.
+ * registration nobody can front-run. From a minute later (and a new block) until `expiresAt`
+ * (one day), the sender reveals it by registering with the returned `salt` (`registerOriginal`
+ * or `registerRemix`, or `registerBySig` for a relayer committing for a creator); meanwhile no
+ * one can register that content by the direct path.
  *
  * @example
  * const { salt } = await commitRegistration(walletClient, { content });
- * // ... one block later:
+ * // ... a minute later:
  * await registerOriginal(walletClient, { content, metadataUri, salt });
  */
 export async function commitRegistration(

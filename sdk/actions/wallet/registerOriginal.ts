@@ -19,8 +19,8 @@ import {
 export type RegisterOriginalParameters = ContentParameters & {
   /** The metadata URI (for example `ipfs://...`), at most 512 bytes. */
   metadataUri: string;
-  /** The salt of the sender's commitment (see `commitRegistration`) to reveal it, from the
-   * block after the commitment: the registration nobody watching the mempool can take first.
+  /** The salt of the sender's commitment (see `commitRegistration`) to reveal it, from a minute
+   * after the commitment: the registration nobody watching the mempool can take first.
    * Without it, the direct path, safe only through a private mempool. */
   salt?: Hex | undefined;
 };

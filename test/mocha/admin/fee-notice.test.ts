@@ -89,7 +89,11 @@ describe("fee changes with notice", function () {
       .to.emit(protocol, "Paid")
       .withArgs(d, ETH, payer.address, SALE, feeOf(SALE, FEE_BPS));
 
-    await protocol.connect(admin).setFee(FEE_BPS);
+    const cancel = await protocol.connect(admin).setFee(FEE_BPS);
+    await expect(cancel)
+      .to.emit(protocol, "FeeChangeScheduled")
+      .withArgs(FEE_BPS, FEE_BPS, await timestampOf(cancel));
+    expect(await protocol.pendingFee()).to.deep.equal([0n, 0n]);
     await networkHelpers.time.increase(FEE_DELAY);
     expect(await protocol.feeBps()).to.equal(BigInt(FEE_BPS));
     await expect(pay(protocol, payer, d, ETH, SALE))

@@ -139,6 +139,7 @@ describeOnNodes("remix CLI", (env) => {
     const copier = await remix(e, "bob", "register", file, "--uri", "ipfs://copy");
     expect(copier.code).to.equal(1);
     expect(copier.stderr).to.contain("ContentCommitted");
+    await e.testClient.increaseTime({ seconds: 60 });
     await e.testClient.mine({ blocks: 1 });
     expect(
       await ok(e, "alice", "register", file, "--uri", "ipfs://a", "--salt", committed.salt),

@@ -14,6 +14,12 @@ import { buyRemixLicences, expectNoStateChange, parentShares } from "../helpers/
 import { remixWithLicences } from "../helpers/licensing.js";
 
 const DAY = 24n * 60n * 60n;
+const MIN_AGE = 60;
+
+/** Lets a commitment come of age: a minute and a new block. */
+async function ageCommitment(): Promise<void> {
+  await networkHelpers.time.increase(MIN_AGE);
+}
 const SALT = ethers.id("alice's secret salt");
 
 /** What a creator commits to: keccak256(abi.encode(creator, contentHash, salt)). */
@@ -83,6 +89,7 @@ describe("commit-reveal registration", function () {
     await expect(protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash)))
       .to.emit(protocol, "RegistrationCommitted")
       .withArgs(alice.address, commitment, contentKeyOf(hash), anyTime());
+    await ageCommitment();
 
     const [attack, reveal] = await sameBlock(
       () => protocol.connect(stranger).registerOriginal(hash, "ipfs://copy", FRONT_RUN),
@@ -126,7 +133,7 @@ describe("commit-reveal registration", function () {
     // The attacker front-runs the commitment itself, then the reveal with alice's salt.
     await protocol.connect(stranger).commitRegistration(commitment, contentKeyOf(hash));
     await protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash));
-    await networkHelpers.mine();
+    await ageCommitment();
 
     const asAttacker = commitmentOf(stranger.address, hash, SALT);
     await expect(protocol.connect(stranger).revealOriginal(hash, "ipfs://copy", SALT))
@@ -139,24 +146,30 @@ describe("commit-reveal registration", function () {
     expect(await protocol.ownerOf(await protocol.assetIdOf(hash))).to.equal(alice.address);
   });
 
-  it("reverts with CommitmentTooRecent in the commitment's own block, UnknownCommitment for a wrong salt or a second reveal, ZeroSalt and ZeroCommitment", async function () {
+  it("reverts with CommitmentTooRecent in the commitment's own block and for its first minute, UnknownCommitment for a wrong salt or a second reveal, ZeroSalt and ZeroCommitment", async function () {
     const fx = await networkHelpers.loadFixture(deployPendingWork);
     const { protocol, alice, hash, commitment, uri } = fx;
 
-    // A reveal simulated in the commitment's own (pending) block is refused; in the next, accepted.
+    // A reveal simulated in the commitment's own (pending) block is refused.
+    let committedIn = 0n;
     await ethers.provider.send("evm_setAutomine", [false]);
     try {
       await protocol.connect(alice).commitRegistration(commitment, ethers.ZeroHash);
-      const pendingBlock = BigInt(await ethers.provider.getBlockNumber()) + 1n;
+      committedIn = BigInt(await ethers.provider.getBlockNumber()) + 1n;
       await expect(
         protocol.connect(alice).revealOriginal.staticCall(hash, uri, SALT, { blockTag: "pending" }),
-      )
-        .to.be.revertedWithCustomError(protocol, "CommitmentTooRecent")
-        .withArgs(commitment, pendingBlock);
+      ).to.be.revertedWithCustomError(protocol, "CommitmentTooRecent");
       await networkHelpers.mine();
     } finally {
       await ethers.provider.send("evm_setAutomine", [true]);
     }
+    const committedAt = BigInt((await ethers.provider.getBlock(committedIn))!.timestamp);
+    const revealableAt = committedAt + BigInt(MIN_AGE);
+    // In later blocks, still too young until a minute has passed.
+    await expect(protocol.connect(alice).revealOriginal(hash, uri, SALT))
+      .to.be.revertedWithCustomError(protocol, "CommitmentTooRecent")
+      .withArgs(commitment, committedIn, revealableAt);
+    await networkHelpers.time.setNextBlockTimestamp(revealableAt);
     await networkHelpers.mine();
     expect(await protocol.connect(alice).revealOriginal.staticCall(hash, uri, SALT)).to.equal(2n);
 
@@ -182,6 +195,7 @@ describe("commit-reveal registration", function () {
       await networkHelpers.loadFixture(deployPendingWork);
     await protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash));
     const [licence] = await buyRemixLicences(protocol, alice, [p]);
+    await ageCommitment();
 
     const [attack, reveal] = await sameBlock(
       () => protocol.connect(stranger).registerOriginal(hash, "ipfs://copy", FRONT_RUN),
@@ -212,7 +226,7 @@ describe("commit-reveal registration", function () {
       await networkHelpers.loadFixture(deployPendingWork);
     await protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash));
     await buyRemixLicences(protocol, stranger, [p]); // opens P to free remixes
-    await networkHelpers.mine();
+    await ageCommitment();
 
     // Without the salt the licensing path is the direct one, and the commitment holds the content.
     await expect(remixWithLicences(licensing, alice, "W", [[p, 3_000]]))
@@ -223,6 +237,65 @@ describe("commit-reveal registration", function () {
       .withArgs(2n, p, 3_000);
     expect(await protocol.ownerOf(2n)).to.equal(alice.address);
     expect(await protocol.assetIdOf(hash)).to.equal(2n);
+  });
+
+  it("a watcher who learns the hash from a reveal that failed cannot commit and reveal it before the creator resends", async function () {
+    const { protocol, licensing, alice, carol, stranger, p, hash, commitment } =
+      await networkHelpers.loadFixture(deployPendingWork);
+    await protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash));
+    await buyRemixLicences(protocol, stranger, [p]);
+    await ageCommitment();
+    const quoted = await licensing.latestTermsVersion(p, 2);
+
+    // The parent's owner republishes its terms first: alice's reveal fails, showing the hash.
+    await licensing.connect(carol).setTerms(p, 2, {
+      allowed: true,
+      currency: ETH,
+      price: 0n,
+      duration: 0,
+      minShareBps: 0,
+      documentHash: ethers.id("terms v2"),
+      documentURI: "ipfs://terms-v2",
+    });
+    await expect(
+      remixWithLicences(licensing, alice, "W", [[p, 3_000]], {
+        salt: SALT,
+        termsVersions: [quoted],
+      }),
+    ).to.be.revertedWithCustomError(licensing, "TermsVersionMismatch");
+
+    // The watcher commits at once, but its commitment is too young when alice resends.
+    const theirs = commitmentOf(stranger.address, hash, ethers.id("watcher"));
+    await protocol.connect(stranger).commitRegistration(theirs, ethers.ZeroHash);
+    await expect(
+      protocol.connect(stranger).revealOriginal(hash, "ipfs://copy", ethers.id("watcher")),
+    ).to.be.revertedWithCustomError(protocol, "CommitmentTooRecent");
+    await remixWithLicences(licensing, alice, "W", [[p, 3_000]], { salt: SALT });
+    expect(await protocol.ownerOf(await protocol.assetIdOf(hash))).to.equal(alice.address);
+    await ageCommitment();
+    await expect(
+      protocol.connect(stranger).revealOriginal(hash, "ipfs://copy", ethers.id("watcher")),
+    )
+      .to.be.revertedWithCustomError(protocol, "ContentAlreadyRegistered")
+      .withArgs(hash, await protocol.assetIdOf(hash));
+  });
+
+  it("refuses commitments while paused (reveals are refused too), and reports registered content as such", async function () {
+    const fx = await networkHelpers.loadFixture(deployPendingWork);
+    const { protocol, admin, alice, stranger, hash, commitment, uri } = fx;
+    await protocol.connect(admin).setPaused(true);
+    await expect(
+      protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash)),
+    ).to.be.revertedWithCustomError(protocol, "ProtocolPaused");
+    await protocol.connect(admin).setPaused(false);
+
+    await protocol.connect(alice).commitRegistration(commitment, contentKeyOf(hash));
+    await ageCommitment();
+    await protocol.connect(alice).revealOriginal(hash, uri, SALT);
+    // A live lock no longer hides that the content is registered.
+    await expect(protocol.connect(stranger).registerOriginal(hash, "ipfs://copy"))
+      .to.be.revertedWithCustomError(protocol, "ContentAlreadyRegistered")
+      .withArgs(hash, 2n);
   });
 });
 

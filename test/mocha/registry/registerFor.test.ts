@@ -80,11 +80,24 @@ describe("registerFor", function () {
     );
   });
 
-  it("registers an original when the request names no parents", async function () {
-    const { protocol, alice } = await networkHelpers.loadFixture(deployWithLicence);
-    const caller = await licensingSigner(protocol);
+  it("registers an original for the relay when the request names no parents, never for the licensing contract", async function () {
+    const fx = await networkHelpers.loadFixture(deployWithLicence);
+    const { protocol, alice } = fx;
+    const licensingCaller = await licensingSigner(protocol);
+    await expectNoStateChange(fx, () =>
+      expect(
+        protocol
+          .connect(licensingCaller)
+          .registerFor(request(alice.address, "original"), alice.address),
+      )
+        .to.be.revertedWithCustomError(protocol, "InvalidParentCount")
+        .withArgs(0, 16),
+    );
+    const relayAddress = await protocol.RELAY();
+    await networkHelpers.setBalance(relayAddress, ethers.parseEther("1"));
+    const relay = await ethers.getImpersonatedSigner(relayAddress);
     await expect(
-      protocol.connect(caller).registerFor(request(alice.address, "original"), alice.address),
+      protocol.connect(relay).registerFor(request(alice.address, "original"), alice.address),
     )
       .to.emit(protocol, "AssetRegistered")
       .withArgs(2n, alice.address, contentHash("original"), metadataURI("original"));

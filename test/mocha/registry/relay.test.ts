@@ -192,6 +192,7 @@ describe("Relay: signed registrations", function () {
     );
     const contentKey = ethers.keccak256(coder.encode(["bytes32"], [request.contentHash]));
     await protocol.connect(stranger).commitRegistration(commitment, contentKey);
+    await networkHelpers.time.increase(60); // the commitment's minimum age
     const signature = await signRegistration(fx, gasless, request);
 
     // The watcher copies the hash from the pending relay transaction.

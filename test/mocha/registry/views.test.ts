@@ -121,6 +121,8 @@ describe("isOwnerOrManager", function () {
     expect(await protocol.isOwnerOrManager(b, carol.address), "other owner").to.equal(false);
     expect(await protocol.isOwnerOrManager(a, bob.address), "ERC-721 operator").to.equal(false);
     expect(await protocol.isOwnerOrManager(b, alice.address), "ERC-721 approved").to.equal(false);
+    // No manager named is not a manager named zero.
+    expect(await protocol.isOwnerOrManager(a, ethers.ZeroAddress), "zero address").to.equal(false);
   });
 
   it("follows transfers: the new owner manages, the old one and the asset's manager do not", async function () {

@@ -11,8 +11,9 @@ import {
 import { describeOnNodes, type SdkEnv } from "../helpers/env.js";
 import { allowRemixes, original, refused } from "../helpers/family.js";
 
-/** Mines one block, as a chain does between the commitment and its reveal. */
+/** Lets a minute and a block pass, as a commitment needs before its reveal. */
 async function nextBlock(e: SdkEnv): Promise<void> {
+  await e.testClient.increaseTime({ seconds: 60 });
   await e.testClient.mine({ blocks: 1 });
 }
 
