@@ -20,6 +20,9 @@ interface Vm {
     /// @notice Sets `block.timestamp`.
     function warp(uint256 timestamp) external;
 
+    /// @notice Sets `block.number`.
+    function roll(uint256 blockNumber) external;
+
     /// @notice Makes the next call revert with exactly `revertData`, or fails the test.
     function expectRevert(bytes calldata revertData) external;
 
