@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {
     AssetSummary,
     AssetView,
@@ -151,7 +152,7 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
 
     /// @inheritdoc IAssetRegistry
     function parentsOf(uint256 assetId) external view returns (ParentShare[] memory parents) {
-        ParentLink[] memory links = _parentLinks(assetId, _assets[assetId].parentCount);
+        ParentLink[] memory links = _parentLinks(assetId);
         parents = new ParentShare[](links.length);
         for (uint256 i; i < links.length; ++i) {
             parents[i] = ParentShare({parentId: links[i].parentId, shareBps: links[i].shareBps});
@@ -224,6 +225,7 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
             }
             emit ParentLinked(assetId, parent.parentId, parent.shareBps);
         }
+        _parentWords[assetId].storeCount(count);
         uint256 limitBps = RoyaltyMath.BPS - MAX_FEE_BPS;
         if (totalBps > limitBps) revert SharesExceedLimit(totalBps, limitBps);
         // Last, after every local check. The licensing contract is code fixed at deployment.
@@ -246,11 +248,9 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
         uint256 uriLength = bytes(metadataURI).length;
         if (uriLength == 0 || uriLength > MAX_URI_LENGTH) revert InvalidMetadataURI(uriLength, MAX_URI_LENGTH);
 
-        unchecked {
-            // 2^64 registrations cannot happen.
-            assetId = config.lastAssetId + 1;
-        }
-        _config.lastAssetId = uint64(assetId);
+        assetId = uint256(config.lastAssetId) + 1;
+        // Reverts past 2^40 - 1 ids (see `ProtocolConfig`), a trillion registrations.
+        _config.lastAssetId = SafeCast.toUint40(assetId);
         _content[contentKey].assetId = uint64(assetId);
         _uriWords[assetId].store(bytes(metadataURI));
         _mint(
@@ -285,12 +285,13 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
         if (!_isOwnerOrManager(owner, account, assetId)) revert NotAssetOwnerOrManager(assetId, account);
     }
 
-    /// @dev The `count` parent links of `assetId`, reading each packed word once.
-    function _parentLinks(uint256 assetId, uint256 count) internal view returns (ParentLink[] memory links) {
-        links = new ParentLink[](count);
-        uint256 word;
-        for (uint256 i; i < count; ++i) {
-            if (i % ParentLinks.PER_WORD == 0) word = _parentWords[assetId][i / ParentLinks.PER_WORD];
+    /// @dev The parent links of `assetId` (none for an original), reading each packed word once.
+    function _parentLinks(uint256 assetId) internal view returns (ParentLink[] memory links) {
+        mapping(uint256 => uint256) storage words = _parentWords[assetId];
+        uint256 word = words[0];
+        links = new ParentLink[](ParentLinks.linkCount(word));
+        for (uint256 i; i < links.length; ++i) {
+            if (i != 0 && i % ParentLinks.PER_WORD == 0) word = words[i / ParentLinks.PER_WORD];
             links[i] = ParentLinks.decode(word, i);
         }
     }

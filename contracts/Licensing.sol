@@ -23,6 +23,9 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     /// @dev Highest `minShareBps` terms may ask: 100% less the protocol's maximum fee.
     uint256 private immutable _MAX_MIN_SHARE_BPS;
 
+    /// @dev The largest payment the protocol takes (its `AmountTooLarge` limit).
+    uint256 private constant _MAX_PRICE = type(uint120).max;
+
     uint40 private constant PERPETUAL = type(uint40).max;
 
     /// @dev What a bulk purchase charges: per cap (currency) its total and number of paid assets;
@@ -66,6 +69,8 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
             revert InvalidMinShare(kind, terms.minShareBps, 0);
         }
         if (!PROTOCOL.isTokenAllowed(terms.currency)) revert CurrencyNotAllowed(terms.currency);
+        // A price no single payment can carry could never be bought.
+        if (terms.price > _MAX_PRICE) revert PriceTooLarge(terms.price, _MAX_PRICE);
 
         version = ++_latestVersion[assetId][kind];
         _terms[assetId][kind][version] = terms;

@@ -6,13 +6,18 @@ import {IProtocolAdmin} from "./interfaces/IProtocolAdmin.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
 
 /// @notice Settings read by every registration and payment, packed in one slot so each of those
-/// calls pays for a single cold read. `feeEffectiveAt` is 0 when no fee change is announced.
+/// calls pays for a single cold read. `feeEffectiveAt` is 0 when no fee change is announced. The
+/// ETH fee ledger (accrued fees, as wide as any balance, and the lifetime paid gross modulo
+/// 10,000) shares the slot, so an ETH payment writes no other fee slot; asset ids therefore stop
+/// at 2^40 - 1 (a trillion registrations).
 struct ProtocolConfig {
     uint16 feeBps;
     uint16 pendingFeeBps;
     uint40 feeEffectiveAt;
     bool paused;
-    uint64 lastAssetId;
+    uint40 lastAssetId;
+    uint120 ethFees;
+    uint16 ethFeeRemainder;
 }
 
 /// @title ProtocolAdmin

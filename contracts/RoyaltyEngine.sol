@@ -7,6 +7,7 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IRoyaltyEngine} from "./interfaces/IRoyaltyEngine.sol";
+import {BalanceWords} from "./libraries/BalanceWords.sol";
 import {ParentLink} from "./libraries/ParentLinks.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
 import {AssetRecord} from "./token/AssetToken.sol";
@@ -18,19 +19,13 @@ import {ProtocolConfig} from "./ProtocolAdmin.sol";
 abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoyaltyEngine {
     using SafeERC20 for IERC20;
 
-    /// @dev Money received by an asset and not yet split. `gross` is what the parents' shares apply
-    /// to; `net` is what is held (gross less the fees of direct payments). Both in one slot, so a
-    /// payment writes one word. uint128 holds any amount of an allowlisted token (supply < 2^127).
-    struct Splittable {
-        uint128 gross;
-        uint128 net;
-    }
-
     /* STORAGE */
 
-    mapping(uint256 assetId => mapping(address token => Splittable)) private _splittable;
-    mapping(uint256 assetId => mapping(address token => uint256)) private _collectable;
-    mapping(address token => uint256) private _accruedFees;
+    /// @dev Per asset and token, everything the engine keeps, packed (see `BalanceWords`).
+    mapping(uint256 assetId => mapping(address token => uint256 word)) private _balances;
+    /// @dev Per ERC-20, accrued fees and the lifetime paid gross modulo 10,000, packed the same
+    /// way. ETH's are kept in the protocol's config slot, which every payment reads anyway.
+    mapping(address token => uint256 word) private _erc20Fees;
 
     /* PAYMENTS */
 
@@ -38,8 +33,9 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     function pay(uint256 assetId, address token, uint256 amount) external payable nonReentrant {
         uint256 feeBps = _requireNotPaused();
         _receive(msg.sender, token, amount);
-        uint256 fee = _creditPayment(msg.sender, assetId, token, amount, feeBps);
-        if (fee != 0) _accruedFees[token] += fee;
+        uint256 fees = _loadFees(token);
+        fees = _creditPayment(msg.sender, assetId, token, amount, feeBps, fees);
+        _storeFees(token, fees);
     }
 
     /// @inheritdoc IRoyaltyEngine
@@ -65,7 +61,7 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     /* SPLITS */
 
     /// @inheritdoc IRoyaltyEngine
-    function split(uint256 assetId, address token) external nonReentrant returns (uint256 kept) {
+    function split(uint256 assetId, address token) external nonReentrant returns (uint256 forwarded) {
         return _split(assetId, token);
     }
 
@@ -84,8 +80,13 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     function claim(uint256 assetId, address token, address recipient) external nonReentrant returns (uint256 amount) {
         _checkRecipient(recipient);
         _requireOwnerOrManager(assetId, msg.sender);
-        amount = _takeCollectable(assetId, token, recipient, msg.sender);
-        if (amount != 0) _send(token, recipient, amount);
+        amount = _take(assetId, token);
+        if (amount == 0) return 0;
+        uint256[] memory assetIds = new uint256[](1);
+        uint256[] memory amounts = new uint256[](1);
+        (assetIds[0], amounts[0]) = (assetId, amount);
+        emit Claimed(token, recipient, msg.sender, assetIds, amounts);
+        _send(token, recipient, amount);
     }
 
     /// @inheritdoc IRoyaltyEngine
@@ -110,9 +111,10 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
 
     /// @inheritdoc IRoyaltyEngine
     function withdrawFees(address token) external nonReentrant returns (uint256 amount) {
-        amount = _accruedFees[token];
+        uint256 fees = _loadFees(token);
+        amount = BalanceWords.held(fees);
         if (amount == 0) return 0;
-        _accruedFees[token] = 0;
+        _storeFees(token, BalanceWords.debit(fees, amount));
         address to = _treasury;
         emit FeesWithdrawn(token, to, amount);
         _send(token, to, amount);
@@ -121,19 +123,28 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     /* VIEWS */
 
     /// @inheritdoc IRoyaltyEngine
-    function splittableBalance(uint256 assetId, address token) external view returns (uint256 gross, uint256 net) {
-        Splittable memory pending = _splittable[assetId][token];
-        return (pending.gross, pending.net);
+    function royaltyBalance(
+        uint256 assetId,
+        address token
+    ) external view returns (uint256 held, uint256 pendingGross, uint256 remainder) {
+        uint256 word = _balances[assetId][token];
+        return (BalanceWords.held(word), BalanceWords.pendingGross(word), BalanceWords.remainder(word));
     }
 
     /// @inheritdoc IRoyaltyEngine
     function collectableBalance(uint256 assetId, address token) external view returns (uint256) {
-        return _collectable[assetId][token];
+        uint256 word = _balances[assetId][token];
+        uint256 pending = BalanceWords.pendingGross(word);
+        if (pending == 0) return BalanceWords.held(word);
+        (uint256 gross, , uint256 forwarded) = _coveredSplit(_parentLinks(assetId), word);
+        // Gross left unsplit means everything held is owed to the parents (see `claim`).
+        return gross == pending ? BalanceWords.held(word) - forwarded : 0;
     }
 
     /// @inheritdoc IRoyaltyEngine
-    function accruedFees(address token) external view returns (uint256) {
-        return _accruedFees[token];
+    function accruedFees(address token) external view returns (uint256 amount, uint256 grossRemainder) {
+        uint256 fees = _loadFees(token);
+        return (BalanceWords.held(fees), BalanceWords.remainder(fees));
     }
 
     /* INTERNAL */
@@ -154,11 +165,11 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
             total += amounts[i];
         }
         _receive(payer, token, total);
-        uint256 fees;
+        uint256 fees = _loadFees(token);
         for (uint256 i; i < assetIds.length; ++i) {
-            fees += _creditPayment(payer, assetIds[i], token, amounts[i], feeBps);
+            fees = _creditPayment(payer, assetIds[i], token, amounts[i], feeBps, fees);
         }
-        if (fees != 0) _accruedFees[token] += fees;
+        _storeFees(token, fees);
     }
 
     /// @dev Takes exactly `amount` of `token` from `payer` (ETH: from `msg.value`), refusing
@@ -177,68 +188,163 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         if (received != amount) revert TransferAmountMismatch(amount, received);
     }
 
-    /// @dev Credits one paid use of `assetId` and returns its fee (accrued by the caller).
+    /// @dev Credits one paid use of `assetId` and returns `fees` charged its fee (written by the
+    /// caller). The fee is the increment of floor(lifetime paid gross * fee) in the token, so
+    /// however payments are chunked their fees add up to the fee on their total, within one unit
+    /// per fee change.
     function _creditPayment(
         address payer,
         uint256 assetId,
         address token,
         uint256 amount,
-        uint256 feeBps
-    ) private returns (uint256 fee) {
+        uint256 feeBps,
+        uint256 fees
+    ) private returns (uint256) {
         if (amount == 0) revert ZeroAmount();
-        if (amount > type(uint128).max) revert AmountTooLarge(amount, type(uint128).max);
-        AssetRecord storage record = _assets[assetId];
-        if (record.owner == address(0)) revert AssetNotFound(assetId);
-        fee = RoyaltyMath.fee(amount, feeBps);
-        _credit(assetId, token, record.parentCount == 0, amount, amount - fee);
+        if (amount > type(uint120).max) revert AmountTooLarge(amount, type(uint120).max);
+        uint256 word = _balances[assetId][token];
+        // A word in use belongs to an existing asset and knows whether it is a remix, so a
+        // steady payment never reads the asset's record.
+        if (!BalanceWords.inUse(word)) {
+            AssetRecord storage record = _assets[assetId];
+            if (record.owner == address(0)) revert AssetNotFound(assetId);
+            word = BalanceWords.opened(record.parentCount != 0);
+        }
+        uint256 paidBefore = BalanceWords.remainder(fees);
+        uint256 fee = RoyaltyMath.increment(paidBefore, amount, feeBps);
+        _balances[assetId][token] = BalanceWords.credit(word, amount - fee, BalanceWords.isRemix(word) ? amount : 0);
         emit Paid(assetId, token, payer, amount, fee);
+        return BalanceWords.withRemainder(BalanceWords.credit(fees, fee, 0), RoyaltyMath.advance(paidBefore, amount));
     }
 
-    /// @dev Credits an asset: an original's money is its own at once; a remix's waits to be split.
-    function _credit(uint256 assetId, address token, bool isOriginal, uint256 gross, uint256 net) private {
-        if (isOriginal) {
-            _collectable[assetId][token] += net;
-        } else {
-            // A running total past 2^128 reverts with SafeCast's error; allowlisted tokens' supplies
-            // are far below (see `setTokenAllowed`), and splitting the asset empties it.
-            Splittable storage pending = _splittable[assetId][token];
-            pending.gross = SafeCast.toUint128(pending.gross + gross);
-            pending.net = SafeCast.toUint128(pending.net + net);
+    /// @dev The fee word of `token` (see `BalanceWords`); ETH's is assembled from the config slot.
+    function _loadFees(address token) private view returns (uint256) {
+        if (token != address(0)) return _erc20Fees[token];
+        ProtocolConfig storage config = _config;
+        return BalanceWords.withRemainder(BalanceWords.credit(0, config.ethFees, 0), config.ethFeeRemainder);
+    }
+
+    /// @dev Stores the fee word of `token`. ETH's fields are written into the config slot in place
+    /// (never from a copy read earlier, which could undo a change made since).
+    function _storeFees(address token, uint256 fees) private {
+        if (token != address(0)) {
+            _erc20Fees[token] = fees;
+            return;
         }
+        ProtocolConfig storage config = _config;
+        config.ethFees = SafeCast.toUint120(BalanceWords.held(fees));
+        // Cannot truncate: a remainder is below 10,000.
+        config.ethFeeRemainder = uint16(BalanceWords.remainder(fees));
     }
 
-    function _split(uint256 assetId, address token) private returns (uint256 kept) {
-        Splittable memory pending = _splittable[assetId][token];
-        if (pending.gross == 0) return 0;
-        delete _splittable[assetId][token];
+    /// @dev Splits what is pending for `assetId` in `token`; returns what its parents received.
+    function _split(uint256 assetId, address token) private returns (uint256 forwarded) {
+        mapping(address => uint256) storage balances = _balances[assetId];
+        uint256 word = balances[token];
+        if (BalanceWords.pendingGross(word) == 0) return 0;
+        uint256 settled;
+        (settled, forwarded) = _settle(assetId, token, word);
+        if (settled != word) balances[token] = settled;
+    }
 
-        ParentLink[] memory links = _parentLinks(assetId, _assets[assetId].parentCount);
-        uint256 cumulativeBps;
-        uint256 forwarded;
+    /// @dev Splits `word` (pending, so of a remix) of `assetId` in `token` and credits its parents;
+    /// returns the word afterwards, for the caller to write, and what the parents received. A split
+    /// that covers nothing changes nothing and emits nothing.
+    function _settle(
+        uint256 assetId,
+        address token,
+        uint256 word
+    ) private returns (uint256 settled, uint256 forwarded) {
+        ParentLink[] memory links = _parentLinks(assetId);
+        (uint256 gross, uint256[] memory amounts, uint256 total) = _coveredSplit(links, word);
+        if (gross == 0) return (word, 0);
         for (uint256 i; i < links.length; ++i) {
-            ParentLink memory link = links[i];
-            uint256 amount = RoyaltyMath.cumulativeShare(pending.gross, cumulativeBps, link.shareBps);
-            cumulativeBps += link.shareBps;
-            if (amount == 0) continue;
-            forwarded += amount;
-            _credit(link.parentId, token, link.parentIsOriginal, amount, amount);
-            emit RoyaltyForwarded(assetId, link.parentId, token, amount);
+            if (amounts[i] != 0) _creditParent(links[i], token, amounts[i]);
         }
-        // forwarded <= gross * (10,000 - MAX_FEE_BPS) / 10,000 <= net: shares plus the fee cap never
-        // exceed 100%, and every fee in gross - net was at most MAX_FEE_BPS of its payment.
-        kept = pending.net - forwarded;
-        if (kept != 0) _collectable[assetId][token] += kept;
-        emit Split(assetId, token, pending.gross, pending.net, kept);
+        emit Split(assetId, token, gross, amounts);
+        return (BalanceWords.settle(word, gross, total), total);
     }
 
-    /// @dev Pays `recipient` every collectable balance of `assetIds` in `tokens`, one transfer per
+    /// @dev The split of `word` over `links`: parent i is owed the increment of
+    /// floor(lifetime split gross * s_i). Each parent rounds on its own, so on a tiny split the
+    /// parents together may be owed more than is held (16 parents, 1 unit held). Then only the
+    /// largest part of the pending gross that is covered is split, and the rest waits for the next
+    /// split: no parent is rounded down for good and a split never forwards more than it holds.
+    /// What parents are owed only grows with the gross split, so the largest covered part is found
+    /// by bisection.
+    /// @return gross The part of the pending gross split.
+    /// @return amounts Each parent's credit, in link order.
+    /// @return forwarded Their total (at most what is held).
+    function _coveredSplit(
+        ParentLink[] memory links,
+        uint256 word
+    ) private pure returns (uint256 gross, uint256[] memory amounts, uint256 forwarded) {
+        gross = BalanceWords.pendingGross(word);
+        uint256 held = BalanceWords.held(word);
+        uint256 remainder = BalanceWords.remainder(word);
+        (amounts, forwarded) = _owed(links, remainder, gross);
+        if (forwarded <= held) return (gross, amounts, forwarded);
+        // Invariant: owed(low) <= held < owed(high). Each of the n parents is owed at most one unit
+        // more than its exact share, so owed(g) <= g * S / 10,000 + n for the shares' total S (not
+        // 0: something is owed): the search starts there and takes a few steps, not log2(gross).
+        uint256 shares;
+        for (uint256 i; i < links.length; ++i) {
+            shares += links[i].shareBps;
+        }
+        uint256 low = held > links.length ? ((held - links.length) * RoyaltyMath.BPS) / shares : 0;
+        uint256 high = gross;
+        while (high - low > 1) {
+            uint256 middle = low + (high - low) / 2;
+            if (_owedTotal(links, remainder, middle) <= held) low = middle;
+            else high = middle;
+        }
+        gross = low;
+        (amounts, forwarded) = _owed(links, remainder, gross);
+    }
+
+    /// @dev What each parent is owed of `gross` split after a lifetime split gross of `remainder`
+    /// modulo 10,000, and their total.
+    function _owed(
+        ParentLink[] memory links,
+        uint256 remainder,
+        uint256 gross
+    ) private pure returns (uint256[] memory amounts, uint256 total) {
+        amounts = new uint256[](links.length);
+        for (uint256 i; i < links.length; ++i) {
+            amounts[i] = RoyaltyMath.increment(remainder, gross, links[i].shareBps);
+            total += amounts[i];
+        }
+    }
+
+    /// @dev What the parents are owed in total of `gross` split after a lifetime split gross of
+    /// `remainder` modulo 10,000.
+    function _owedTotal(
+        ParentLink[] memory links,
+        uint256 remainder,
+        uint256 gross
+    ) private pure returns (uint256 total) {
+        for (uint256 i; i < links.length; ++i) {
+            total += RoyaltyMath.increment(remainder, gross, links[i].shareBps);
+        }
+    }
+
+    /// @dev Credits a split's `amount` to a parent: held at once, and pending too if the parent is
+    /// itself a remix (a forwarded amount carries no fee, so it is gross and net alike).
+    function _creditParent(ParentLink memory link, address token, uint256 amount) private {
+        mapping(address => uint256) storage parentBalances = _balances[link.parentId];
+        uint256 word = parentBalances[token];
+        if (!BalanceWords.inUse(word)) word = BalanceWords.opened(!link.parentIsOriginal);
+        parentBalances[token] = BalanceWords.credit(word, amount, link.parentIsOriginal ? 0 : amount);
+    }
+
+    /// @dev Pays `recipient` what `assetIds` hold for their owners in `tokens`, one transfer per
     /// token, for `claimer`, who must own or manage every asset.
     function _claimMany(
         address claimer,
         uint256[] calldata assetIds,
         address[] calldata tokens,
         address recipient
-    ) private returns (uint256[] memory amounts) {
+    ) private returns (uint256[] memory totals) {
         _checkRecipient(recipient);
         for (uint256 i; i < assetIds.length; ++i) {
             _requireOwnerOrManager(assetIds[i], claimer);
@@ -246,29 +352,46 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         // Every balance is taken before any transfer, so no recipient callback can act between
         // the authorization and the accounting. A repeated asset or token finds its balance
         // already zeroed, so nothing is paid twice.
-        amounts = new uint256[](tokens.length);
+        totals = new uint256[](tokens.length);
         for (uint256 j; j < tokens.length; ++j) {
+            address token = tokens[j];
+            uint256[] memory amounts = new uint256[](assetIds.length);
+            uint256 total;
             for (uint256 i; i < assetIds.length; ++i) {
-                amounts[j] += _takeCollectable(assetIds[i], tokens[j], recipient, claimer);
+                uint256 amount = _take(assetIds[i], token);
+                amounts[i] = amount;
+                total += amount;
             }
+            totals[j] = total;
+            if (total != 0) emit Claimed(token, recipient, claimer, assetIds, amounts);
         }
         for (uint256 j; j < tokens.length; ++j) {
-            if (amounts[j] != 0) _send(tokens[j], recipient, amounts[j]);
+            if (totals[j] != 0) _send(tokens[j], recipient, totals[j]);
         }
     }
 
-    /// @dev Zeroes and returns the collectable balance of `assetId` in `token`, recording the claim
-    /// by `claimer`.
-    function _takeCollectable(
-        uint256 assetId,
-        address token,
-        address recipient,
-        address claimer
-    ) private returns (uint256 amount) {
-        amount = _collectable[assetId][token];
-        if (amount == 0) return 0;
-        _collectable[assetId][token] = 0;
-        emit Claimed(assetId, token, recipient, amount, claimer);
+    /// @dev Splits what `assetId` has pending in `token` (so its parents get their shares first),
+    /// then zeroes and returns what it holds (the caller records the claim). Gross left unsplit
+    /// (what is held does not reach the parents' next rounding step) means everything held is owed
+    /// to the parents: then nothing is paid, or an owner claiming after every payment would keep
+    /// its parents from ever being paid.
+    function _take(uint256 assetId, address token) private returns (uint256 amount) {
+        mapping(address => uint256) storage balances = _balances[assetId];
+        uint256 word = balances[token];
+        uint256 settled = word;
+        if (BalanceWords.pendingGross(word) != 0) {
+            (settled, ) = _settle(assetId, token, word);
+            if (BalanceWords.pendingGross(settled) != 0) {
+                if (settled != word) balances[token] = settled;
+                return 0;
+            }
+        }
+        amount = BalanceWords.held(settled);
+        if (amount == 0 && settled == word) return 0;
+        settled = BalanceWords.debit(settled, amount);
+        // Nothing left to remember: free the slot (the refund lowers the claim's cost).
+        if (BalanceWords.isEmpty(settled)) delete balances[token];
+        else balances[token] = settled;
     }
 
     /// @dev A claim must name a recipient that can receive: not zero, and not this contract (which

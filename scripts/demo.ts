@@ -84,10 +84,7 @@ async function earnings(assets: readonly bigint[], token: Address): Promise<bigi
     getBalances(publicClient, { ...at, assetIds: assets, tokens: [token] }),
     getProtocolConfig(publicClient, { ...at, tokens: [token] }),
   ]);
-  return [
-    ...balances.map(({ collectable, splittable }) => collectable + splittable.net),
-    protocol.tokens[0]?.accruedFees ?? 0n,
-  ];
+  return [...balances.map(({ held }) => held), protocol.tokens[0]?.accruedFees ?? 0n];
 }
 /** Runs `action`, then prints what each of `labels` (assets, then the platform) earned. */
 async function showEarnings(

@@ -175,6 +175,7 @@ export {
 } from "./actions/public/getProtocolConfig.js";
 export {
   getReceived,
+  SPLIT_LOG_CHILDREN,
   type GetReceivedErrorType,
   type GetReceivedParameters,
   type GetReceivedReturnType,
@@ -399,11 +400,14 @@ export {
 } from "./actions/wallet/claimAll.js";
 export type { LineageEdge } from "./utils/lineageGraph.js";
 export {
+  advanceRemainder,
   type BalanceSplit,
-  cumulativeShare,
+  claimable,
   parentParts,
+  paymentFees,
   protocolFee,
+  type RoyaltyBalance,
+  roundingIncrement,
   splitBalance,
-  type SplittableBalance,
 } from "./utils/splitMath.js";
 export type { TokenAmount } from "./utils/tokenAmounts.js";

@@ -135,6 +135,9 @@ interface ILicensing {
     error DeadlinePassed(uint256 deadline, uint256 timestamp);
     /// @notice The price `price` is above the buyer's maximum `maxPrice`.
     error PriceAboveMaximum(uint256 price, uint256 maxPrice);
+    /// @notice Terms priced at `price`, above `maxPrice` (2^120 - 1, the largest payment the
+    /// protocol takes), could never be bought.
+    error PriceTooLarge(uint256 price, uint256 maxPrice);
     /// @notice The ETH sent (`sent`) is below what the purchase costs (`required`).
     error InsufficientPayment(uint256 required, uint256 sent);
     /// @notice ETH was sent with a purchase that charges none.

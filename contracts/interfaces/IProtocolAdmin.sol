@@ -57,7 +57,7 @@ interface IProtocolAdmin {
 
     /// @notice Adds or removes an ERC-20 from the payment allowlist. Owner only. Removing a token
     /// stops new payments in it; balances already credited stay splittable and claimable.
-    /// @dev Warning: list only tokens that transfer exact amounts, whose supply fits in 127 bits.
+    /// @dev Warning: list only tokens that transfer exact amounts, whose supply fits in 120 bits (balances are kept in 120-bit fields).
     function setTokenAllowed(address token, bool allowed) external;
 
     /// @notice Pauses or resumes new registrations and payments. Owner only. Splits, claims, fee

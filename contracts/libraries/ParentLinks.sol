@@ -5,7 +5,7 @@ pragma solidity 0.8.30;
 /// @param parentId The parent asset (asset ids fit in 64 bits: they are assigned one by one).
 /// @param shareBps The parent's share in basis points (at most 10,000).
 /// @param parentIsOriginal Whether the parent has no parents itself; fixed forever at registration,
-/// it lets a split credit an original's collectable balance directly.
+/// it lets a split credit an original without reading its record.
 struct ParentLink {
     uint64 parentId;
     uint16 shareBps;
@@ -13,22 +13,35 @@ struct ParentLink {
 }
 
 /// @title ParentLinks
-/// @notice Packs three parent links per storage word (85-bit lanes: id 64 | share 16 | original 1),
-/// so a 16-parent remix uses 6 words instead of 16.
+/// @notice Packs three parent links per storage word (81-bit lanes: id 64 | share 16 | original 1)
+/// and the number of links in the top byte of the first word, so a split learns everything about
+/// its parents from ceil(n / 3) words and a 16-parent remix uses 6 words instead of 16.
 library ParentLinks {
     uint256 internal constant PER_WORD = 3;
-    uint256 private constant LANE_BITS = 85;
+    uint256 private constant LANE_BITS = 81;
+    uint256 private constant COUNT_SHIFT = 248;
     uint256 private constant ID_MASK = type(uint64).max;
     uint256 private constant SHARE_MASK = type(uint16).max;
 
     /// @notice Writes `link` at position `index` of the list stored in `words`.
-    /// @dev Positions must be written in order from 0, each once (lanes are OR-ed into the word).
+    /// @dev Positions must be written in order from 0, each once (lanes are OR-ed into the word),
+    /// and `storeCount` last.
     function store(mapping(uint256 => uint256) storage words, uint256 index, ParentLink memory link) internal {
         uint256 lane =
             uint256(link.parentId) | (uint256(link.shareBps) << 64) | (link.parentIsOriginal ? uint256(1) << 80 : 0);
         uint256 word = index / PER_WORD;
         uint256 shift = (index % PER_WORD) * LANE_BITS;
         words[word] = (shift == 0 ? 0 : words[word]) | (lane << shift);
+    }
+
+    /// @notice Records that the list in `words` has `length` links (at most 255).
+    function storeCount(mapping(uint256 => uint256) storage words, uint256 length) internal {
+        words[0] |= length << COUNT_SHIFT;
+    }
+
+    /// @notice The number of links recorded in the list's first word (0 for an original).
+    function linkCount(uint256 firstWord) internal pure returns (uint256) {
+        return firstWord >> COUNT_SHIFT;
     }
 
     /// @notice Reads the link at position `index`, given the already loaded word that holds it.

@@ -206,7 +206,14 @@ export async function operationsBench(): Promise<Array<[string, bigint]>> {
   }
 
   // Claims
-  await record("claim 1 asset, ETH", protocol.connect(creator).claim(depth1, ETH, creator.address));
+  await record(
+    "claim 1 original, ETH",
+    protocol.connect(creator).claim(roots[0] as bigint, ETH, creator.address),
+  );
+  await record(
+    "claim 1 remix, ETH (splitting what it has pending first)",
+    protocol.connect(creator).claim(depth1, ETH, creator.address),
+  );
   await record(
     "claimMany 1 asset x 2 tokens",
     protocol.connect(creator).claimMany([roots[1]], [ETH, token], creator.address),

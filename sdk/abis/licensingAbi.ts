@@ -151,6 +151,14 @@ export const licensingAbi = [
     name: "PriceAboveMaximum",
     type: "error",
   },
+  {
+    inputs: [
+      { internalType: "uint256", name: "price", type: "uint256" },
+      { internalType: "uint256", name: "maxPrice", type: "uint256" },
+    ],
+    name: "PriceTooLarge",
+    type: "error",
+  },
   { inputs: [], name: "ProtocolPaused", type: "error" },
   { inputs: [], name: "ReentrancyGuardReentrantCall", type: "error" },
   {

@@ -316,11 +316,11 @@ export const remixProtocolAbi = [
   {
     anonymous: false,
     inputs: [
-      { indexed: true, internalType: "uint256", name: "assetId", type: "uint256" },
       { indexed: true, internalType: "address", name: "token", type: "address" },
       { indexed: true, internalType: "address", name: "recipient", type: "address" },
-      { indexed: false, internalType: "uint256", name: "amount", type: "uint256" },
       { indexed: false, internalType: "address", name: "claimer", type: "address" },
+      { indexed: false, internalType: "uint256[]", name: "assetIds", type: "uint256[]" },
+      { indexed: false, internalType: "uint256[]", name: "amounts", type: "uint256[]" },
     ],
     name: "Claimed",
     type: "event",
@@ -437,22 +437,10 @@ export const remixProtocolAbi = [
   {
     anonymous: false,
     inputs: [
-      { indexed: true, internalType: "uint256", name: "childId", type: "uint256" },
-      { indexed: true, internalType: "uint256", name: "parentId", type: "uint256" },
-      { indexed: true, internalType: "address", name: "token", type: "address" },
-      { indexed: false, internalType: "uint256", name: "amount", type: "uint256" },
-    ],
-    name: "RoyaltyForwarded",
-    type: "event",
-  },
-  {
-    anonymous: false,
-    inputs: [
       { indexed: true, internalType: "uint256", name: "assetId", type: "uint256" },
       { indexed: true, internalType: "address", name: "token", type: "address" },
       { indexed: false, internalType: "uint256", name: "gross", type: "uint256" },
-      { indexed: false, internalType: "uint256", name: "net", type: "uint256" },
-      { indexed: false, internalType: "uint256", name: "kept", type: "uint256" },
+      { indexed: false, internalType: "uint256[]", name: "amounts", type: "uint256[]" },
     ],
     name: "Split",
     type: "event",
@@ -551,7 +539,10 @@ export const remixProtocolAbi = [
   {
     inputs: [{ internalType: "address", name: "token", type: "address" }],
     name: "accruedFees",
-    outputs: [{ internalType: "uint256", name: "", type: "uint256" }],
+    outputs: [
+      { internalType: "uint256", name: "amount", type: "uint256" },
+      { internalType: "uint256", name: "grossRemainder", type: "uint256" },
+    ],
     stateMutability: "view",
     type: "function",
   },
@@ -958,6 +949,20 @@ export const remixProtocolAbi = [
   },
   {
     inputs: [
+      { internalType: "uint256", name: "assetId", type: "uint256" },
+      { internalType: "address", name: "token", type: "address" },
+    ],
+    name: "royaltyBalance",
+    outputs: [
+      { internalType: "uint256", name: "held", type: "uint256" },
+      { internalType: "uint256", name: "pendingGross", type: "uint256" },
+      { internalType: "uint256", name: "remainder", type: "uint256" },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
       { internalType: "address", name: "from", type: "address" },
       { internalType: "address", name: "to", type: "address" },
       { internalType: "uint256", name: "tokenId", type: "uint256" },
@@ -1046,7 +1051,7 @@ export const remixProtocolAbi = [
       { internalType: "address", name: "token", type: "address" },
     ],
     name: "split",
-    outputs: [{ internalType: "uint256", name: "kept", type: "uint256" }],
+    outputs: [{ internalType: "uint256", name: "forwarded", type: "uint256" }],
     stateMutability: "nonpayable",
     type: "function",
   },
@@ -1058,19 +1063,6 @@ export const remixProtocolAbi = [
     name: "splitMany",
     outputs: [],
     stateMutability: "nonpayable",
-    type: "function",
-  },
-  {
-    inputs: [
-      { internalType: "uint256", name: "assetId", type: "uint256" },
-      { internalType: "address", name: "token", type: "address" },
-    ],
-    name: "splittableBalance",
-    outputs: [
-      { internalType: "uint256", name: "gross", type: "uint256" },
-      { internalType: "uint256", name: "net", type: "uint256" },
-    ],
-    stateMutability: "view",
     type: "function",
   },
   {

@@ -1,8 +1,14 @@
 import { type Address, getAddress, type Hash } from "viem";
-import { parentParts, protocolFee, type SplittableBalance } from "./splitMath.js";
+import {
+  advanceRemainder,
+  claimable,
+  protocolFee,
+  type RoyaltyBalance,
+  splitBalance,
+} from "./splitMath.js";
 
-// The royalty engine's books rebuilt from its events alone: every payment, forward, split, claim
-// and fee withdrawal, applied in chain order with the contract's own rules. An auditor compares
+// The royalty engine's books rebuilt from its events alone: every payment, split, claim and fee
+// withdrawal, applied in chain order with the contract's own rules. An auditor compares
 // the result with the contract's state; nothing here trusts that state.
 
 /** A money event of the protocol, decoded (only the fields the replay uses). */
@@ -14,14 +20,13 @@ export type LedgerEvent = {
   | { eventName: "FeeUpdated"; args: { newFeeBps: number } }
   | { eventName: "Paid"; args: { assetId: bigint; token: Address; amount: bigint; fee: bigint } }
   | {
-      eventName: "RoyaltyForwarded";
-      args: { childId: bigint; parentId: bigint; token: Address; amount: bigint };
+      eventName: "Split";
+      args: { assetId: bigint; token: Address; gross: bigint; amounts: readonly bigint[] };
     }
   | {
-      eventName: "Split";
-      args: { assetId: bigint; token: Address; gross: bigint; net: bigint; kept: bigint };
+      eventName: "Claimed";
+      args: { token: Address; assetIds: readonly bigint[]; amounts: readonly bigint[] };
     }
-  | { eventName: "Claimed"; args: { assetId: bigint; token: Address; amount: bigint } }
   | { eventName: "FeesWithdrawn"; args: { token: Address; amount: bigint } }
 );
 
@@ -36,17 +41,17 @@ export type TokenLedger = {
   feesWithdrawn: bigint;
   /** Paid out to creators (`Claimed`). */
   claimed: bigint;
-  /** Per remix, what waits to be split. */
-  splittable: Map<bigint, SplittableBalance>;
-  /** Per asset, what its owner can claim. */
-  collectable: Map<bigint, bigint>;
+  /** The gross ever paid in the token, modulo 10,000 (it fixes the next fee's rounding). */
+  grossRemainder: bigint;
+  /** Per asset, what the engine keeps for it (as `royaltyBalance` reads it). */
+  balances: Map<bigint, RoyaltyBalance>;
 };
 
 /** An event that contradicts the books built from the events before it. */
 export type LedgerInconsistency = {
-  eventName: "Paid" | "RoyaltyForwarded" | "Split" | "Claimed" | "FeesWithdrawn";
+  eventName: "Paid" | "Split" | "Claimed" | "FeesWithdrawn";
   token: Address;
-  /** The asset concerned: the paid, splitting or claiming one, the parent a forward is for
+  /** The asset concerned: the paid, splitting or claiming one, the parent a split's amount is for
    * (`null` for fee withdrawals). */
   assetId: bigint | null;
   /** What the books say the event should carry. */
@@ -63,23 +68,21 @@ export type LedgerReplay = {
   inconsistencies: LedgerInconsistency[];
 };
 
+const EMPTY: RoyaltyBalance = { held: 0n, pendingGross: 0n, remainder: 0n };
+
 /**
  * Applies `events` (in chain order) to empty books, checking each against the protocol's rules:
- * a payment's fee is the fee in force, a split forwards to each parent its cumulative share of the
- * gross balance and keeps the rest of the net, a claim takes the whole collectable balance, a fee
- * withdrawal takes every accrued fee.
+ * a payment's fee is the increment of the fee in force on the token's lifetime gross, a split
+ * credits each parent the increment of its share of the asset's lifetime split gross (only the
+ * part of the pending gross that what is held covers), a claim takes everything held once the
+ * claim's own split is done (nothing while gross stays unsplit), a fee withdrawal takes every accrued fee. The books then follow
+ * what the events say the contract did.
  */
 export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
   const links = new Map<bigint, { parentId: bigint; shareBps: number }[]>();
   let feeBps = 0;
   const ledgers = new Map<Address, TokenLedger>();
   const inconsistencies: LedgerInconsistency[] = [];
-  // Forwards of the split in progress: a split emits them before its `Split` event.
-  let forwarded: {
-    event: Extract<LedgerEvent, { eventName: "RoyaltyForwarded" }>;
-    parentId: bigint;
-    amount: bigint;
-  }[] = [];
 
   const ledgerOf = (token: Address): TokenLedger => {
     const key = getAddress(token);
@@ -91,21 +94,21 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
         feesCharged: 0n,
         feesWithdrawn: 0n,
         claimed: 0n,
-        splittable: new Map(),
-        collectable: new Map(),
+        grossRemainder: 0n,
+        balances: new Map(),
       };
       ledgers.set(key, ledger);
     }
     return ledger;
   };
-  // An original's money is its own at once; a remix's waits to be split.
+  // Money reaches an asset's held balance at once; a remix's gross also waits to be split.
   const credit = (ledger: TokenLedger, assetId: bigint, gross: bigint, net: bigint) => {
-    if (links.has(assetId)) {
-      const held = ledger.splittable.get(assetId) ?? { gross: 0n, net: 0n };
-      ledger.splittable.set(assetId, { gross: held.gross + gross, net: held.net + net });
-    } else {
-      ledger.collectable.set(assetId, (ledger.collectable.get(assetId) ?? 0n) + net);
-    }
+    const balance = ledger.balances.get(assetId) ?? EMPTY;
+    ledger.balances.set(assetId, {
+      ...balance,
+      held: balance.held + net,
+      pendingGross: links.has(assetId) ? balance.pendingGross + gross : 0n,
+    });
   };
   const check = (
     event: Extract<LedgerEvent, { eventName: LedgerInconsistency["eventName"] }>,
@@ -140,58 +143,51 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
       case "Paid": {
         const { assetId, token, amount, fee } = event.args;
         const ledger = ledgerOf(token);
-        check(event, token, assetId, protocolFee(amount, feeBps), fee);
+        check(event, token, assetId, protocolFee(amount, feeBps, ledger.grossRemainder), fee);
         ledger.paidIn += amount;
         ledger.feesCharged += fee;
+        ledger.grossRemainder = advanceRemainder(ledger.grossRemainder, amount);
         credit(ledger, assetId, amount, amount - fee);
         break;
       }
-      case "RoyaltyForwarded": {
-        const { parentId, token, amount } = event.args;
-        credit(ledgerOf(token), parentId, amount, amount);
-        forwarded.push({ event, parentId, amount });
-        break;
-      }
       case "Split": {
-        const { assetId, token, gross, net, kept } = event.args;
+        const { assetId, token, gross, amounts } = event.args;
         const ledger = ledgerOf(token);
-        const held = ledger.splittable.get(assetId) ?? { gross: 0n, net: 0n };
-        check(event, token, assetId, held.gross, gross);
-        check(event, token, assetId, held.net, net);
-        // Each parent, in registration order, gets its cumulative share of the gross; a zero part
-        // is skipped (no event).
+        const balance = ledger.balances.get(assetId) ?? EMPTY;
         const parents = links.get(assetId) ?? [];
-        const parts = parentParts(
-          gross,
+        const expected = splitBalance(
+          balance,
           parents.map(({ shareBps }) => shareBps),
         );
-        const expected = parents
-          .map(({ parentId }, i) => ({ parentId, amount: parts[i] ?? 0n }))
-          .filter(({ amount }) => amount !== 0n);
-        for (let i = 0; i < Math.max(expected.length, forwarded.length); i++) {
-          const want = expected[i];
-          const got = forwarded[i];
-          if (want && got && want.parentId === got.parentId) {
-            check(got.event, token, got.parentId, want.amount, got.amount);
-          } else {
-            // A forward to the wrong parent, or a missing or extra one.
-            if (want) check(event, token, want.parentId, want.amount, 0n);
-            if (got) check(got.event, token, got.parentId, 0n, got.amount);
+        check(event, token, assetId, expected.gross, gross);
+        // One amount per parent, in registration order (zeros included).
+        for (let i = 0; i < Math.max(parents.length, amounts.length); i++) {
+          const parentId = parents[i]?.parentId ?? null;
+          check(event, token, parentId, expected.amounts[i] ?? 0n, amounts[i] ?? 0n);
+          if (parentId !== null && (amounts[i] ?? 0n) !== 0n) {
+            credit(ledger, parentId, amounts[i] ?? 0n, amounts[i] ?? 0n);
           }
         }
-        const sent = forwarded.reduce((sum, { amount }) => sum + amount, 0n);
-        check(event, token, assetId, held.net - sent, kept);
-        ledger.splittable.delete(assetId);
-        ledger.collectable.set(assetId, (ledger.collectable.get(assetId) ?? 0n) + kept);
-        forwarded = [];
+        const sent = amounts.reduce((sum, amount) => sum + amount, 0n);
+        const after = ledger.balances.get(assetId) ?? EMPTY;
+        ledger.balances.set(assetId, {
+          held: after.held - sent,
+          pendingGross: after.pendingGross - gross,
+          remainder: advanceRemainder(after.remainder, gross),
+        });
         break;
       }
       case "Claimed": {
-        const { assetId, token, amount } = event.args;
+        const { token, assetIds, amounts } = event.args;
         const ledger = ledgerOf(token);
-        check(event, token, assetId, ledger.collectable.get(assetId) ?? 0n, amount);
-        ledger.collectable.delete(assetId);
-        ledger.claimed += amount;
+        assetIds.forEach((assetId, index) => {
+          const amount = amounts[index] ?? 0n;
+          const balance = ledger.balances.get(assetId) ?? EMPTY;
+          // A repeated asset was taken by its first entry: the books already hold its zero.
+          check(event, token, assetId, claimable(balance), amount);
+          ledger.balances.set(assetId, { ...balance, held: balance.held - amount });
+          ledger.claimed += amount;
+        });
         break;
       }
       case "FeesWithdrawn": {

@@ -64,7 +64,9 @@ export function toTermsStruct(terms: LicenceTermsInput): TermsStruct {
   if (typeof allowed !== "boolean") {
     throw new InvalidParameterError({ parameter: "terms.allowed", reason: "must be a boolean" });
   }
-  requireUint("terms.price", price, 128);
+  // The struct holds 128 bits, but the protocol takes at most 2^120 - 1 per payment, so the
+  // contract refuses anything above (`PriceTooLarge`).
+  requireUint("terms.price", price, 120);
   if (currency === undefined && price > 0n) {
     throw new InvalidParameterError({
       parameter: "terms.currency",

@@ -2,6 +2,7 @@ import type { ContractFunctionParameters, MulticallReturnType } from "viem";
 import { multicall, readContract } from "viem/actions";
 import type { Deployment } from "../deployments/deployment.js";
 import { toRemixError } from "../errors/toRemixError.js";
+import { chunk } from "./chunk.js";
 import type { AnyClient } from "./sendPreparedCall.js";
 
 /** Calls per multicall request: large enough for a 1,000-asset lineage in a few requests, small
@@ -41,10 +42,7 @@ export async function readContracts<const contracts extends readonly ContractFun
       );
       return results as MulticallReturnType<contracts, false>;
     }
-    const chunks: ContractFunctionParameters[][] = [];
-    for (let start = 0; start < contracts.length; start += MULTICALL_CHUNK_SIZE) {
-      chunks.push(contracts.slice(start, start + MULTICALL_CHUNK_SIZE));
-    }
+    const chunks: ContractFunctionParameters[][] = chunk(contracts, MULTICALL_CHUNK_SIZE);
     const results = await mapWithConcurrency(chunks, PARALLEL_READS, (chunk) =>
       multicall(client, {
         contracts: chunk,

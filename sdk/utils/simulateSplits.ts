@@ -1,62 +1,57 @@
 import type { LineageGraph } from "./lineageGraph.js";
-import { type SplittableBalance, splitBalance } from "./splitMath.js";
+import { type RoyaltyBalance, splitBalance } from "./splitMath.js";
 
 /** Balances of one token before the simulated splits. */
 export type SplitSimulationInput = {
   graph: LineageGraph;
   /** The assets to split, every child before its parents (see `childrenFirst`). */
   assetIds: readonly bigint[];
-  /** Splittable balances by asset; a missing asset holds nothing. */
-  splittable: ReadonlyMap<bigint, SplittableBalance>;
-  /** Collectable balances by asset; a missing asset holds nothing. */
-  collectable: ReadonlyMap<bigint, bigint>;
+  /** Balances by asset (see `royaltyBalance`); a missing asset holds nothing. */
+  balances: ReadonlyMap<bigint, RoyaltyBalance>;
 };
 
 export type SplitSimulation = {
   /** The assets whose split moves something, in the order they were split. */
   splitAssetIds: bigint[];
-  /** Collectable balances by asset once every listed asset has been split. */
-  collectable: Map<bigint, bigint>;
+  /** Balances by asset once every listed asset has been split (see `claimable`). */
+  balances: Map<bigint, RoyaltyBalance>;
 };
 
+const EMPTY: RoyaltyBalance = { held: 0n, pendingGross: 0n, remainder: 0n };
+
 /**
- * Replays `splitMany(assetIds, [token])` off-chain with the contract's arithmetic: each split pays
- * the parents their parts of `gross` (an original's part becomes collectable, a remix's part
- * splittable) and adds `net - forwarded` to the asset's collectable balance. Pure.
+ * Replays `splitMany(assetIds, [token])` off-chain with the contract's arithmetic: each split
+ * credits the parents their parts (held at once, and pending too for a remix parent) and leaves
+ * the rest held by the asset. Pure.
  */
 export function simulateSplits({
   graph,
   assetIds,
-  splittable: initialSplittable,
-  collectable: initialCollectable,
+  balances: initial,
 }: SplitSimulationInput): SplitSimulation {
-  const splittable = new Map(initialSplittable);
-  const collectable = new Map(initialCollectable);
-  const addCollectable = (assetId: bigint, amount: bigint) =>
-    collectable.set(assetId, (collectable.get(assetId) ?? 0n) + amount);
-
+  const balances = new Map(initial);
   const splitAssetIds: bigint[] = [];
   for (const assetId of assetIds) {
-    const balance = splittable.get(assetId);
-    if (!balance || balance.gross === 0n) continue;
-    splittable.delete(assetId);
+    const balance = balances.get(assetId);
+    if (!balance || balance.pendingGross === 0n) continue;
     const links = graph.parents.get(assetId) ?? [];
-    const { forwarded, kept } = splitBalance(
+    const split = splitBalance(
       balance,
       links.map((link) => link.shareBps),
     );
+    balances.set(assetId, split.balance);
     links.forEach(({ parentId }, index) => {
-      const amount = forwarded[index] ?? 0n;
+      const amount = split.amounts[index] ?? 0n;
       if (amount === 0n) return;
-      if ((graph.parents.get(parentId)?.length ?? 0) === 0) {
-        addCollectable(parentId, amount);
-      } else {
-        const pending = splittable.get(parentId) ?? { gross: 0n, net: 0n };
-        splittable.set(parentId, { gross: pending.gross + amount, net: pending.net + amount });
-      }
+      const parent = balances.get(parentId) ?? EMPTY;
+      const parentIsRemix = (graph.parents.get(parentId)?.length ?? 0) > 0;
+      balances.set(parentId, {
+        ...parent,
+        held: parent.held + amount,
+        pendingGross: parentIsRemix ? parent.pendingGross + amount : 0n,
+      });
     });
-    if (kept !== 0n) addCollectable(assetId, kept);
-    splitAssetIds.push(assetId);
+    if (split.gross !== 0n) splitAssetIds.push(assetId);
   }
-  return { splitAssetIds, collectable };
+  return { splitAssetIds, balances };
 }

@@ -1,8 +1,7 @@
 import { type Address, getAddress, isAddressEqual, type TransactionReceipt } from "viem";
-import { remixProtocolAbi } from "../abis/remixProtocolAbi.js";
 import { InvalidParameterError } from "../errors/parameters.js";
 import { requireAddress, requireNonEmpty } from "./inputChecks.js";
-import { receiptEvents } from "./receiptEvents.js";
+import { receiptClaims } from "./receiptClaims.js";
 import type { CurrencyAmount } from "./currencyTotals.js";
 
 /**
@@ -41,10 +40,10 @@ export function claimedTotals(
 ): TokenAmount[] {
   const totals: TokenAmount[] = [];
   for (const receipt of receipts) {
-    for (const { args } of receiptEvents(receipt, protocol, remixProtocolAbi, "Claimed")) {
-      const total = totals.find(({ token }) => isAddressEqual(token, args.token));
-      if (total) total.amount += args.amount;
-      else totals.push({ token: args.token, amount: args.amount });
+    for (const claim of receiptClaims(receipt, protocol)) {
+      const total = totals.find(({ token }) => isAddressEqual(token, claim.token));
+      if (total) total.amount += claim.amount;
+      else totals.push({ token: claim.token, amount: claim.amount });
     }
   }
   return totals;

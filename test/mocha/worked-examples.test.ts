@@ -7,6 +7,7 @@ import {
   registerOriginal,
   registerRemix,
 } from "./helpers/fixture.js";
+import { feesAccrued } from "./helpers/engine.js";
 
 // The README's royalty rules, checked to the wei: fee 10%, every share 30%.
 describe("royalty rules: the README's worked examples", function () {
@@ -19,7 +20,7 @@ describe("royalty rules: the README's worked examples", function () {
     await protocol.connect(payer).pay(b, ETH, one, { value: one });
     await protocol.split(b, ETH);
 
-    expect(await protocol.accruedFees(ETH)).to.equal(ethers.parseEther("0.10"));
+    expect(await feesAccrued(protocol, ETH)).to.equal(ethers.parseEther("0.10"));
     expect(await protocol.collectableBalance(a, ETH)).to.equal(ethers.parseEther("0.30"));
     expect(await protocol.collectableBalance(b, ETH)).to.equal(ethers.parseEther("0.60"));
   });
@@ -36,7 +37,7 @@ describe("royalty rules: the README's worked examples", function () {
     await protocol.connect(payer).pay(c, token, one);
     await protocol.splitMany([c, b], [token]);
 
-    expect(await protocol.accruedFees(token)).to.equal(100_000n);
+    expect(await feesAccrued(protocol, token)).to.equal(100_000n);
     expect(await protocol.collectableBalance(c, token)).to.equal(600_000n);
     expect(await protocol.collectableBalance(b, token)).to.equal(210_000n);
     expect(await protocol.collectableBalance(a, token)).to.equal(90_000n);
@@ -67,7 +68,7 @@ describe("royalty rules: the README's worked examples", function () {
     for (const remix of remixes) {
       expect(await protocol.collectableBalance(remix, ETH)).to.equal(ethers.parseEther("0.80"));
     }
-    expect(await protocol.accruedFees(ETH)).to.equal(ethers.parseEther("0.10") * 50n);
+    expect(await feesAccrued(protocol, ETH)).to.equal(ethers.parseEther("0.10") * 50n);
     await expect(protocol.connect(alice).claim(a, ETH, alice.address)).to.changeEtherBalances(
       ethers,
       [protocol, alice],
@@ -75,7 +76,7 @@ describe("royalty rules: the README's worked examples", function () {
     );
   });
 
-  it("1,000 payments of 1 wei to a remix with a 30% parent give the parent 300 wei (the 10,000 example, scaled)", async function () {
+  it("1,000 payments of 1 wei to a remix with a 30% parent give the parent 300 wei and the platform 100 (the 10,000 example, scaled)", async function () {
     const { protocol, alice, bob, payer } = await networkHelpers.loadFixture(deployProtocol);
     const a = await registerOriginal(protocol, alice, "A");
     const b = await registerRemix(protocol, bob, "B", [[a, 3_000]]);
@@ -86,12 +87,13 @@ describe("royalty rules: the README's worked examples", function () {
       .payMany(ETH, Array<bigint>(uses).fill(b), Array<bigint>(uses).fill(1n), {
         value: BigInt(uses),
       });
-    // 10% of 1 wei rounds down to nothing, so the whole 1,000 wei waits to be split.
-    expect(await protocol.accruedFees(ETH)).to.equal(0n);
+    // Fees round on the running total, not on each wei (which would give the platform 0): every
+    // tenth wei pays a fee of 1.
+    expect(await feesAccrued(protocol, ETH)).to.equal(100n);
     await protocol.split(b, ETH);
 
-    // Shares apply to the gross total at split time, not to each wei (which would give A 0).
+    // Shares apply to the gross split over the remix's life, not to each wei (which would give A 0).
     expect(await protocol.collectableBalance(a, ETH)).to.equal(300n);
-    expect(await protocol.collectableBalance(b, ETH)).to.equal(1_000n - 300n);
+    expect(await protocol.collectableBalance(b, ETH)).to.equal(1_000n - 100n - 300n);
   });
 });

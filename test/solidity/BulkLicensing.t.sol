@@ -12,7 +12,8 @@ import {Vm} from "./utils/Vm.sol";
 
 /// @notice A bulk purchase of licences for any 1-50 assets (repeats allowed) at any prices in ETH
 /// and an ERC-20 charges each currency exactly the sum of its prices, refunds the rest of the ETH
-/// sent to the wei, credits every asset its own prices, and is refused when a cap is short by 1.
+/// sent to the wei, credits every asset its own prices less their fees (which add up to the fee on
+/// each currency's total), and is refused when a cap is short by 1.
 contract BulkLicensingTest is TestBase {
     using Assets for RemixProtocol;
 
@@ -28,6 +29,7 @@ contract BulkLicensingTest is TestBase {
     uint256 private constant ETH_INDEX = 0;
     uint256 private constant ERC20_INDEX = 1;
     UseKind private constant KIND = UseKind.Commercial;
+    uint256 private constant BPS = RoyaltyMath.BPS;
 
     RemixProtocol private protocol;
     ILicensing private licensing;
@@ -55,7 +57,7 @@ contract BulkLicensingTest is TestBase {
     }
 
     /// @notice Each currency is charged exactly the sum of its prices, the ETH sent beyond the ETH
-    /// total comes back to the wei, each asset is credited its prices less the fee, the event
+    /// total comes back to the wei, each asset is credited its prices less their fees, the event
     /// reports the totals per cap, and the licences go to the recipient in order.
     function testFuzz_buyLicences_ChargesSumOfPricesPerCurrency(
         uint256 count,
@@ -191,13 +193,16 @@ contract BulkLicensingTest is TestBase {
     }
 
     /// @dev Each asset (an original) can collect exactly its prices less the fee on each, and the
-    /// protocol accrued exactly those fees.
+    /// protocol accrued exactly those fees. The protocol charges each currency's payments in the
+    /// order of the purchase, each the rise of floor(lifetime paid * fee / BPS), so a currency's
+    /// fees add up to exactly floor(its total * fee / BPS) (nothing was paid before).
     function _assertCredited(Order memory order) private view {
-        uint256[2] memory fees;
+        uint256[2] memory paid;
         uint256[] memory credited = new uint256[](ASSETS + 1);
         for (uint256 i; i < order.assetIds.length; ++i) {
-            uint256 fee = RoyaltyMath.fee(order.prices[i], FEE_BPS);
-            fees[_index(order.currencies[i])] += fee;
+            uint256 index = _index(order.currencies[i]);
+            uint256 fee = ((paid[index] + order.prices[i]) * FEE_BPS) / BPS - (paid[index] * FEE_BPS) / BPS;
+            paid[index] += order.prices[i];
             credited[order.assetIds[i]] += order.prices[i] - fee;
         }
         for (uint256 i; i < order.assetIds.length; ++i) {
@@ -205,8 +210,12 @@ contract BulkLicensingTest is TestBase {
             uint256 collectable = protocol.collectableBalance(assetId, order.currencies[i]);
             assertEq(collectable, credited[assetId], "asset credited != its prices less fees");
         }
-        assertEq(protocol.accruedFees(address(0)), fees[ETH_INDEX], "ETH fees != sum of fees on ETH prices");
-        assertEq(protocol.accruedFees(address(erc20)), fees[ERC20_INDEX], "ERC-20 fees != sum of fees on prices");
+        address[2] memory currencies = [address(0), address(erc20)];
+        for (uint256 c; c < currencies.length; ++c) {
+            (uint256 fees, uint256 grossRemainder) = protocol.accruedFees(currencies[c]);
+            assertEq(fees, (order.totals[c] * FEE_BPS) / BPS, "fees != floor(currency total * fee)");
+            assertEq(grossRemainder, order.totals[c] % BPS, "fee remainder != currency total % BPS");
+        }
     }
 
     function _assertLicences(Order memory order, uint256 firstId) private view {

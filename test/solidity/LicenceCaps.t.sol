@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {CurrencyAmount, ILicensing, Licence, UseKind} from "../../contracts/interfaces/ILicensing.sol";
+import {IRoyaltyEngine} from "../../contracts/interfaces/IRoyaltyEngine.sol";
 import {MockERC20} from "../../contracts/mocks/MockERC20.sol";
 import {RemixProtocol} from "../../contracts/RemixProtocol.sol";
 import {Assets} from "./utils/Assets.sol";
@@ -23,6 +24,8 @@ contract LicenceCapsTest is TestBase {
     uint16 private constant FEE_BPS = 250;
     uint256 private constant LICENSED_KINDS = 4;
     uint256 private constant MAX_USES = 1_000;
+    /// @dev The largest payment the protocol takes.
+    uint256 private constant MAX_PAYMENT = type(uint120).max;
 
     RemixProtocol private protocol;
     ILicensing private licensing;
@@ -48,6 +51,8 @@ contract LicenceCapsTest is TestBase {
         uint256 choices
     ) public {
         UseKind kind = UseKind(1 + (kindSeed % LICENSED_KINDS));
+        // The protocol takes at most 2^120 - 1 per payment (see the test below for larger prices).
+        price = uint128(bound(price, 0, MAX_PAYMENT));
         (address currency, uint256 charge) = _publish(kind, price, inErc20, choices);
         CurrencyAmount memory cap = _cap(currency, charge, anyCurrency, anyAmount, choices);
 
@@ -66,7 +71,22 @@ contract LicenceCapsTest is TestBase {
         assertEq(uint256(licence.kind), uint256(kind), "licence kind != purchased kind");
     }
 
-    /// @notice `payForUse` for 1-1,000 views succeeds iff the total (below 2^128) is 0 or
+    /// @notice The protocol takes at most 2^120 - 1 per payment, so terms priced above that could
+    /// never be bought: `setTerms` refuses them with `PriceTooLarge(price, 2^120 - 1)` and publishes
+    /// nothing, in ETH and ERC-20 alike.
+    function testFuzz_setTerms_RefusesPriceAboveLargestPayment(uint128 price, bool inErc20) public {
+        price = uint128(bound(price, uint256(type(uint120).max) + 1, type(uint128).max));
+        address currency = inErc20 ? address(erc20) : address(0);
+        uint32 versionBefore = licensing.latestTermsVersion(assetId, UseKind.Commercial);
+
+        vm.prank(CREATOR);
+        vm.expectRevert(abi.encodeWithSelector(ILicensing.PriceTooLarge.selector, price, type(uint120).max));
+        licensing.setTerms(assetId, UseKind.Commercial, Assets.allowedTerms(currency, price, 0));
+
+        assertEq(licensing.latestTermsVersion(assetId, UseKind.Commercial), versionBefore, "terms published");
+    }
+
+    /// @notice `payForUse` for 1-1,000 views succeeds iff the total (below 2^120) is 0 or
     /// (cap.currency == terms currency and total <= cap.amount), and then charges exactly the total
     /// and issues no licence.
     function testFuzz_payForUse_SucceedsIffFreeOrWithinCapInItsCurrency(
@@ -78,8 +98,8 @@ contract LicenceCapsTest is TestBase {
         uint256 choices
     ) public {
         count = bound(count, 1, MAX_USES);
-        // The protocol takes at most 2^128 - 1 per payment; larger totals are refused whatever the cap.
-        price = uint128(bound(price, 0, type(uint128).max / count));
+        // The protocol takes at most 2^120 - 1 per payment; larger totals are refused whatever the cap.
+        price = uint128(bound(price, 0, MAX_PAYMENT / count));
         (address currency, uint256 unitPrice) = _publish(UseKind.View, price, inErc20, choices);
         uint256 charge = count * unitPrice;
         CurrencyAmount memory cap = _cap(currency, charge, anyCurrency, anyAmount, choices);

@@ -4,83 +4,109 @@ pragma solidity 0.8.30;
 import {RoyaltyMath} from "../../contracts/libraries/RoyaltyMath.sol";
 import {TestBase} from "./utils/TestBase.sol";
 
-/// @notice Properties of the split arithmetic over the whole input range the engine allows:
-/// amounts up to 2^128, 1 to 16 shares, shares plus fee at most 100%.
+/// @notice Properties of the rounding rule over the whole input range the engine allows: running
+/// totals up to 2^128, amounts below 2^120, weights up to 100%, 1 to 16 receivers. Each property is
+/// checked against lifetime totals, never against the library's own remainder arithmetic.
 contract RoyaltyMathTest is TestBase {
     uint256 private constant BPS = RoyaltyMath.BPS;
-    uint256 private constant MAX_AMOUNT = 1 << 128;
+    uint256 private constant MAX_TOTAL = 1 << 128;
+    uint256 private constant MAX_AMOUNT = type(uint120).max;
+    uint256 private constant MAX_CHUNKS = 32;
 
-    /// @notice The parts telescope: their sum is exactly floor(amount * total / 10,000), so no wei
-    /// is created or lost by rounding each part separately.
-    function testFuzz_cumulativeShare_PartsSumToFlooredTotal(
-        uint256 amount,
-        uint16[16] memory raw,
-        uint256 count
-    ) public pure {
+    /// @notice Given only the running total's remainder, the increment is the rise of
+    /// floor(total * bps / 10,000) over the whole total: the remainder is all a ledger must keep.
+    function testFuzz_increment_EqualsRiseOfLifetimeFloor(uint256 total, uint256 amount, uint256 bps) public pure {
+        total = bound(total, 0, MAX_TOTAL);
         amount = bound(amount, 0, MAX_AMOUNT);
-        (uint256[] memory shares, uint256 total) = boundShares(raw, count, BPS);
+        bps = bound(bps, 0, BPS);
 
+        assertEq(
+            RoyaltyMath.increment(total % BPS, amount, bps),
+            ((total + amount) * bps) / BPS - (total * bps) / BPS,
+            "increment != floor((T + a) * bps) - floor(T * bps)"
+        );
+    }
+
+    /// @notice However a total is chunked, and whatever came before it, the increments over the
+    /// chunks (each from the remainder `advance` kept) add up to the rise of floor over the total:
+    /// the rounding of a receiver's lifetime amount never depends on the chunking.
+    function testFuzz_increment_TelescopesOverAnyChunking(
+        uint256 before,
+        uint256 amount,
+        uint256 bps,
+        uint256 chunks,
+        uint256 seed
+    ) public pure {
+        before = bound(before, 0, MAX_TOTAL);
+        amount = bound(amount, 0, MAX_AMOUNT);
+        bps = bound(bps, 0, BPS);
+        chunks = bound(chunks, 1, MAX_CHUNKS);
+
+        uint256 remainder = before % BPS;
         uint256 sum;
-        uint256 cumulative;
-        for (uint256 i; i < shares.length; ++i) {
-            sum += RoyaltyMath.cumulativeShare(amount, cumulative, shares[i]);
-            cumulative += shares[i];
+        uint256 left = amount;
+        for (uint256 k; k < chunks; ++k) {
+            uint256 chunk = k == chunks - 1 ? left : uint256(keccak256(abi.encode(seed, k))) % (left + 1);
+            sum += RoyaltyMath.increment(remainder, chunk, bps);
+            remainder = RoyaltyMath.advance(remainder, chunk);
+            left -= chunk;
         }
-        assertEq(sum, (amount * total) / BPS, "sum of parts != floor(amount * total / BPS)");
+        assertEq(sum, ((before + amount) * bps) / BPS - (before * bps) / BPS, "chunked increments != rise of floor");
+        assertEq(remainder, (before + amount) % BPS, "advanced remainder != lifetime total % BPS");
     }
 
-    /// @notice Each part is its exact share rounded down or up, never further off: rounding moves at
-    /// most one wei between neighbours.
-    function testFuzz_cumulativeShare_EachPartWithinOneWeiOfExactShare(
-        uint256 amount,
-        uint16[16] memory raw,
-        uint256 count
-    ) public pure {
+    /// @notice The increment of an amount is its exact share rounded down or up, never further
+    /// off, so on one split each receiver may get up to one unit more than its exact share.
+    function testFuzz_increment_WithinOneUnitOfExactShare(uint256 remainder, uint256 amount, uint256 bps) public pure {
+        remainder = bound(remainder, 0, BPS - 1);
         amount = bound(amount, 0, MAX_AMOUNT);
-        (uint256[] memory shares, ) = boundShares(raw, count, BPS);
+        bps = bound(bps, 0, BPS);
 
-        uint256 cumulative;
-        for (uint256 i; i < shares.length; ++i) {
-            uint256 part = RoyaltyMath.cumulativeShare(amount, cumulative, shares[i]);
-            uint256 exactFloor = (amount * shares[i]) / BPS;
-            uint256 exactCeil = (amount * shares[i] + BPS - 1) / BPS;
-            assertGe(part, exactFloor, "part below floor(amount * share / BPS)");
-            assertLe(part, exactCeil, "part above ceil(amount * share / BPS)");
-            cumulative += shares[i];
-        }
+        uint256 part = RoyaltyMath.increment(remainder, amount, bps);
+        assertGe(part, (amount * bps) / BPS, "increment below floor(amount * bps)");
+        assertLe(part, (amount * bps + BPS - 1) / BPS, "increment above ceil(amount * bps)");
     }
 
-    /// @notice The fee is amount * fee / 10,000 rounded down, so it never exceeds the amount times
-    /// the maximum fee, nor the amount itself.
-    function testFuzz_fee_AtMostAmountTimesMaxFee(uint256 amount, uint256 feeBps, uint256 maxFeeBps) public pure {
-        amount = bound(amount, 0, MAX_AMOUNT);
-        maxFeeBps = bound(maxFeeBps, 0, BPS);
-        feeBps = bound(feeBps, 0, maxFeeBps);
+    /// @notice What a receiver is owed only grows with the amount: the premise of the engine's
+    /// bisection for the largest covered part of a split.
+    function testFuzz_increment_MonotoneInAmount(uint256 remainder, uint256 a, uint256 b, uint256 bps) public pure {
+        remainder = bound(remainder, 0, BPS - 1);
+        a = bound(a, 0, MAX_AMOUNT);
+        b = bound(b, a, MAX_AMOUNT);
+        bps = bound(bps, 0, BPS);
 
-        uint256 fee = RoyaltyMath.fee(amount, feeBps);
-        assertEq(fee, (amount * feeBps) / BPS, "fee != floor(amount * fee / BPS)");
-        assertLe(fee * BPS, amount * maxFeeBps, "fee above amount * maxFee");
-        assertLe(fee, amount, "fee above amount");
+        assertLe(
+            RoyaltyMath.increment(remainder, a, bps),
+            RoyaltyMath.increment(remainder, b, bps),
+            "increment decreased as the amount grew"
+        );
     }
 
-    /// @notice With shares plus fee at most 100%, the fee plus everything forwarded to parents never
-    /// exceeds the payment: the premise of the engine's `kept = net - forwarded`.
-    function testFuzz_cumulativeShare_FeePlusPartsAtMostAmount(
-        uint256 amount,
+    /// @notice With shares plus fee at most 100%, the lifetime fee plus every receiver's lifetime
+    /// amount never exceed the lifetime total: a split can run short only for a while (each
+    /// receiver rounding up on its own), never over an asset's life.
+    function testFuzz_increment_LifetimeFeePlusSharesAtMostTotal(
+        uint256 total,
         uint256 feeBps,
         uint16[16] memory raw,
         uint256 count
     ) public pure {
-        amount = bound(amount, 0, MAX_AMOUNT);
+        total = bound(total, 0, MAX_TOTAL);
         feeBps = bound(feeBps, 0, BPS);
         (uint256[] memory shares, ) = boundShares(raw, count, BPS - feeBps);
 
-        uint256 paidOut = RoyaltyMath.fee(amount, feeBps);
-        uint256 cumulative;
+        uint256 paidOut = RoyaltyMath.increment(0, total, feeBps);
         for (uint256 i; i < shares.length; ++i) {
-            paidOut += RoyaltyMath.cumulativeShare(amount, cumulative, shares[i]);
-            cumulative += shares[i];
+            paidOut += RoyaltyMath.increment(0, total, shares[i]);
         }
-        assertLe(paidOut, amount, "fee plus parts above amount");
+        assertLe(paidOut, total, "lifetime fee plus shares above total");
+    }
+
+    /// @notice `advance` keeps the running total modulo 10,000.
+    function testFuzz_advance_IsTotalModBps(uint256 total, uint256 amount) public pure {
+        total = bound(total, 0, MAX_TOTAL);
+        amount = bound(amount, 0, MAX_AMOUNT);
+
+        assertEq(RoyaltyMath.advance(total % BPS, amount), (total + amount) % BPS, "advance != (T + a) % BPS");
     }
 }

@@ -8,8 +8,8 @@ import {Deployers} from "./utils/Deployers.sol";
 import {TestBase} from "./utils/TestBase.sol";
 
 /// @notice Money paid at the bottom of a remix chain A0 <- A1 <- ... <- Ad and split hop by hop up to
-/// the original A0 is conserved exactly at every hop, up to depth 1,000; and paying costs the same
-/// gas at any depth.
+/// the original A0 is conserved exactly at every hop, up to depth 1,000, each hop forwarding
+/// floor(gross * share); and paying costs the same gas at any depth.
 contract SplitChainTest is TestBase {
     using Assets for RemixProtocol;
 
@@ -17,7 +17,8 @@ contract SplitChainTest is TestBase {
     address private constant CREATOR = address(0xC0FFEE);
     address private constant ETH = address(0);
     uint256 private constant BPS = RoyaltyMath.BPS;
-    uint256 private constant MAX_AMOUNT = 1 << 120;
+    /// @dev The largest single payment (balances are 120-bit fields).
+    uint256 private constant MAX_AMOUNT = type(uint120).max;
     // A 1% fee cap leaves shares up to 99%, so money still reaches the top of a 1,000-hop chain.
     uint16 private constant MAX_FEE_BPS = 100;
     uint256 private constant DEEP_CHAIN = 1_000;
@@ -32,9 +33,11 @@ contract SplitChainTest is TestBase {
         deepRoot = _registerChain(_deepChainShares());
     }
 
-    /// @notice Paid at depth 1,000 and split bottom-up: every hop forwards floor(gross * share) and
-    /// keeps net - forwarded; fee + kept so far + in flight == amount after every hop; at the end
-    /// the collectable balances plus the fee add up to the amount.
+    /// @notice Paid at depth 1,000 and split bottom-up: every hop splits all it has pending (a
+    /// single parent's floor is always covered), forwards floor(gross * share), which the parent
+    /// holds with as much pending (no fee on forwarded money), keeps held - forwarded and records
+    /// gross % BPS as its remainder; fee + kept so far + in flight == amount after every hop; at the
+    /// end what the assets hold plus the fee add up to the amount.
     /// hardhat-config: fuzz.runs = 64
     function testFuzz_split_ConservesAlongDepth1000Chain(uint256 amount, uint256 feeBps) public {
         _splitChainAndCheck(deepRoot, _deepChainShares(), amount, feeBps);
@@ -101,20 +104,12 @@ contract SplitChainTest is TestBase {
         uint256 depth = shares.length - 1;
         vm.deal(address(this), amount);
         protocol.pay{value: amount}(root + depth, ETH, amount);
-        uint256 fee = protocol.accruedFees(ETH);
+        (uint256 fee, ) = protocol.accruedFees(ETH);
         assertEq(fee, (amount * protocol.feeBps()) / BPS, "fee != floor(amount * fee / BPS)");
 
         uint256 keptSoFar;
         for (uint256 d = depth; d >= 1; --d) {
-            uint256 asset = root + d;
-            (uint256 gross, uint256 net) = protocol.splittableBalance(asset, ETH);
-            uint256 kept = protocol.split(asset, ETH);
-
-            uint256 forwarded = (gross * shares[d]) / BPS;
-            assertEq(kept, net - forwarded, "hop kept != net - floor(gross * share)");
-            assertEq(protocol.collectableBalance(asset, ETH), kept, "hop collectable != kept");
-            uint256 inFlight = _pendingOf(asset - 1, d == 1);
-            assertEq(inFlight, forwarded, "parent credited != floor(gross * share)");
+            (uint256 kept, uint256 inFlight) = _splitHop(root + d, shares[d], d == 1);
             keptSoFar += kept;
             assertEq(fee + keptSoFar + inFlight, amount, "fee + kept + in flight != amount after a hop");
         }
@@ -127,13 +122,31 @@ contract SplitChainTest is TestBase {
         assertEq(address(protocol).balance, amount, "contract balance != amount");
     }
 
-    /// @dev What `asset` holds after being credited by its child's split: collectable for the
-    /// original, splittable (gross == net: splits charge no fee) for a remix.
-    function _pendingOf(uint256 asset, bool isOriginal) private view returns (uint256) {
-        if (isOriginal) return protocol.collectableBalance(asset, ETH);
-        (uint256 gross, uint256 net) = protocol.splittableBalance(asset, ETH);
-        assertEq(gross, net, "split credited a parent with gross != net");
-        return net;
+    /// @dev Splits `asset`, a remix of `asset - 1` with `share`, never split before, and checks the
+    /// hop; returns what it kept and what its parent now holds.
+    function _splitHop(uint256 asset, uint256 share, bool parentIsOriginal) private returns (uint256, uint256) {
+        (uint256 held, uint256 gross, uint256 remainder) = protocol.royaltyBalance(asset, ETH);
+        assertEq(remainder, 0, "hop split before");
+        uint256 forwarded = protocol.split(asset, ETH);
+
+        assertEq(forwarded, (gross * share) / BPS, "hop forwarded != floor(gross * share)");
+        uint256 kept = held - forwarded;
+        (uint256 heldAfter, uint256 pendingAfter, uint256 remainderAfter) = protocol.royaltyBalance(asset, ETH);
+        assertEq(heldAfter, kept, "hop held after split != held - forwarded");
+        assertEq(pendingAfter, 0, "hop left gross pending");
+        assertEq(remainderAfter, gross % BPS, "hop remainder != gross % BPS");
+        assertEq(protocol.collectableBalance(asset, ETH), kept, "hop collectable != kept");
+        uint256 inFlight = _creditedBySplit(asset - 1, parentIsOriginal);
+        assertEq(inFlight, forwarded, "parent credited != floor(gross * share)");
+        return (kept, inFlight);
+    }
+
+    /// @dev What `asset` holds after being credited by its child's split, which for a remix is
+    /// all pending too (held == pending: splits charge no fee).
+    function _creditedBySplit(uint256 asset, bool isOriginal) private view returns (uint256) {
+        (uint256 held, uint256 pending, ) = protocol.royaltyBalance(asset, ETH);
+        assertEq(pending, isOriginal ? 0 : held, "split credited a parent with pending != held");
+        return held;
     }
 
     function _measurePay(uint256 asset, uint256 amount) private returns (uint256 gasUsed) {

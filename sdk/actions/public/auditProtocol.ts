@@ -38,9 +38,9 @@ export type TokenReconciliation = {
   claimed: bigint;
   /** Fees paid out to the treasury. */
   feesWithdrawn: bigint;
-  /** Claimable now by asset owners (sum of every asset's collectable balance). */
+  /** Claimable now by asset owners (what a claim of every asset would pay). */
   claimable: bigint;
-  /** Still on its way up the remix tree (sum of every remix's splittable net balance). */
+  /** Still on its way up the remix tree: held for parents, waiting for a split. */
   inTransit: bigint;
   /** Fees charged and not yet withdrawn. */
   feesAccrued: bigint;
@@ -64,7 +64,7 @@ export type AuditDiscrepancy =
       token: Address;
       /** `null` for the protocol's accrued fees. */
       assetId: bigint | null;
-      field: "collectable" | "splittableGross" | "splittableNet" | "accruedFees";
+      field: "held" | "pendingGross" | "remainder" | "accruedFees" | "feeGrossRemainder";
       /** What the events add up to. */
       expected: bigint;
       /** What the contract's state says. */
@@ -77,7 +77,7 @@ export type AuditProtocolReturnType = {
   blockNumber: bigint;
   /** Assets registered. */
   assetCount: number;
-  /** Money events replayed (payments, forwards, splits, claims, fee withdrawals). */
+  /** Money events replayed (payments, splits, claims, fee withdrawals). */
   eventCount: number;
   /** Per token: ETH first, then every token ever allowlisted or paid in. */
   tokens: TokenReconciliation[];
@@ -92,7 +92,7 @@ export type AuditProtocolErrorType = RemixError;
 
 /**
  * Audits the whole protocol at one block: rebuilds every flow of money from the events (each
- * payment, forward, split, claim and fee withdrawal, with the contract's rules), checks each
+ * payment, split, claim and fee withdrawal, with the contract's rules), checks each
  * event against the books so far, compares the rebuilt balance of every asset in every token
  * with the contract's state, and reconciles each token: conservation (paid in = claimed + fees
  * withdrawn + owed) and solvency (the contract's balance covers what it owes). One log request
@@ -117,7 +117,6 @@ export async function auditProtocol(
       case "ParentLinked":
       case "FeeUpdated":
       case "Paid":
-      case "RoyaltyForwarded":
       case "Split":
       case "Claimed":
       case "FeesWithdrawn":
@@ -177,14 +176,15 @@ export async function auditProtocol(
     for (const [a, assetId] of assetIds.entries()) {
       const read = balances[a * tokens.length + t];
       if (!read) continue;
-      const rebuilt = ledger?.splittable.get(assetId) ?? { gross: 0n, net: 0n };
-      state(assetId, "collectable", ledger?.collectable.get(assetId) ?? 0n, read.collectable);
-      state(assetId, "splittableGross", rebuilt.gross, read.splittable.gross);
-      state(assetId, "splittableNet", rebuilt.net, read.splittable.net);
+      const rebuilt = ledger?.balances.get(assetId);
+      state(assetId, "held", rebuilt?.held ?? 0n, read.held);
+      state(assetId, "pendingGross", rebuilt?.pendingGross ?? 0n, read.pendingGross);
+      state(assetId, "remainder", rebuilt?.remainder ?? 0n, read.remainder);
       claimable += read.collectable;
-      inTransit += read.splittable.net;
+      inTransit += read.held - read.collectable;
     }
-    const feesAccrued = fees[t] ?? 0n;
+    const [feesAccrued, feeGrossRemainder] = (fees[t] ?? [0n, 0n]) as readonly [bigint, bigint];
+    state(null, "feeGrossRemainder", ledger?.grossRemainder ?? 0n, feeGrossRemainder);
     const feesWithdrawn = ledger?.feesWithdrawn ?? 0n;
     state(null, "accruedFees", (ledger?.feesCharged ?? 0n) - feesWithdrawn, feesAccrued);
     const paidIn = ledger?.paidIn ?? 0n;

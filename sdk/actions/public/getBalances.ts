@@ -8,6 +8,7 @@ import type { RemixError } from "../../errors/base.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
+import type { RoyaltyBalance } from "../../utils/splitMath.js";
 
 /** Parameters of {@link getBalances}. */
 export type GetBalancesParameters = DeploymentParameters &
@@ -17,18 +18,11 @@ export type GetBalancesParameters = DeploymentParameters &
     tokens: readonly Address[];
   };
 
-/** What the engine holds for one asset in one token. */
-export type AssetBalance = {
+/** What the engine holds for one asset in one token (see `royaltyBalance`). */
+export type AssetBalance = RoyaltyBalance & {
   assetId: bigint;
   token: Address;
-  /** Received and not yet split (see `split`): only remixes have one. */
-  splittable: {
-    /** The amount the parents' shares will apply to. */
-    gross: bigint;
-    /** The amount held (gross less the fees of direct payments in it). */
-    net: bigint;
-  };
-  /** The asset's own revenue, claimable now by its owner. */
+  /** What a claim pays now: `held` less what the asset's pending split owes its parents. */
   collectable: bigint;
 };
 
@@ -39,7 +33,7 @@ export type GetBalancesReturnType = AssetBalance[];
 export type GetBalancesErrorType = RemixError;
 
 /**
- * Reads the splittable and collectable balances of every asset in every token, in one batched
+ * Reads the balance and the collectable amount of every asset in every token, in one batched
  * read (Multicall3 where available). One entry per (asset, token), assets outer. Unknown assets
  * read as zero; empty lists give `[]` without a request.
  *
@@ -64,7 +58,7 @@ export async function getBalances(
       {
         address: deployment.protocol,
         abi: remixProtocolAbi,
-        functionName: "splittableBalance",
+        functionName: "royaltyBalance",
         args: [assetId, token],
       } as const,
       {
@@ -76,13 +70,15 @@ export async function getBalances(
     ]),
     parameters,
   );
-  // Two results per pair, in call order: the splittable (gross, net) tuple, then the collectable.
+  // Two results per pair, in call order: the balance tuple, then the collectable amount.
   return pairs.map(({ assetId, token }, index) => {
-    const [gross, net] = results[2 * index] as readonly [bigint, bigint];
+    const [held, pendingGross, remainder] = results[2 * index] as readonly [bigint, bigint, bigint];
     return {
       assetId,
       token,
-      splittable: { gross, net },
+      held,
+      pendingGross,
+      remainder,
       collectable: results[2 * index + 1] as bigint,
     };
   });

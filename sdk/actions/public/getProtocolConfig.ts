@@ -44,6 +44,9 @@ export type ProtocolConfig = {
     allowed: boolean;
     /** Protocol fees in it not yet withdrawn to the treasury. */
     accruedFees: bigint;
+    /** The gross ever paid in it, modulo 10,000: with `feeBps`, it fixes the next payment's fee
+     * (see `protocolFee`). */
+    feeGrossRemainder: bigint;
   }[];
 };
 
@@ -121,10 +124,16 @@ export async function getProtocolConfig(
     totalAssets,
     licensing,
     // After the settings, two results per token: allowed, then accrued fees.
-    tokens: tokens.map((token, index) => ({
-      token,
-      allowed: results[settings.length + 2 * index] as boolean,
-      accruedFees: results[settings.length + 2 * index + 1] as bigint,
-    })),
+    tokens: tokens.map((token, index) => {
+      const [accruedFees, feeGrossRemainder] = results[
+        settings.length + 2 * index + 1
+      ] as unknown as [bigint, bigint];
+      return {
+        token,
+        allowed: results[settings.length + 2 * index] as boolean,
+        accruedFees,
+        feeGrossRemainder,
+      };
+    }),
   };
 }

@@ -7,7 +7,9 @@ import {
 } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { toRemixError } from "../../errors/toRemixError.js";
+import { chunk } from "../../utils/chunk.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
+import { readContracts } from "../../utils/readContracts.js";
 import { type LogScanParameters, scanBlocks } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
@@ -28,14 +30,16 @@ export type ReceivedTotals = {
   paid: bigint;
   /** The protocol's fees on those payments (`Paid.fee`). */
   fees: bigint;
-  /** Royalties forwarded to it by splits of its remixes (`RoyaltyForwarded`). */
+  /** Royalties credited to it by splits of its direct remixes (their `Split` events). */
   fromRemixes: bigint;
   /**
    * `paid - fees + fromRemixes`: everything credited to the asset. A remix passes its parents'
    * shares of this on when it is split.
    */
   credited: bigint;
-  /** Paid out to its owners' recipients so far (`Claimed`). */
+  /** Passed on to its own parents by its splits (its `Split` events; 0 for an original). */
+  toParents: bigint;
+  /** Paid out to its owners' recipients so far: `credited - toParents` less what it holds. */
   claimed: bigint;
 };
 
@@ -47,18 +51,25 @@ export type GetReceivedReturnType = {
   totals: ReceivedTotals[];
 };
 
+/** Remixes whose `Split` logs one `eth_getLogs` asks for (an OR of their ids in the topic). */
+export const SPLIT_LOG_CHILDREN = 100;
+
 /** What {@link getReceived} rejects with: always a {@link RemixError} subclass. */
 export type GetReceivedErrorType = RemixError;
 
 const paidEvent = getAbiItem({ abi: remixProtocolAbi, name: "Paid" });
-const forwardedEvent = getAbiItem({ abi: remixProtocolAbi, name: "RoyaltyForwarded" });
-const claimedEvent = getAbiItem({ abi: remixProtocolAbi, name: "Claimed" });
+const linkedEvent = getAbiItem({ abi: remixProtocolAbi, name: "ParentLinked" });
+const splitEvent = getAbiItem({ abi: remixProtocolAbi, name: "Split" });
 
 /**
- * Sums what an asset has received and paid out since the deployment, from `Paid`,
- * `RoyaltyForwarded` (to it as a parent) and `Claimed` logs filtered by indexed topics: one
- * `eth_getLogs` per event type (more only with `maxBlockRange`), plus the block number when
- * `blockNumber` is not given.
+ * Sums what an asset has received and paid out since the deployment, from logs filtered by
+ * indexed topics: its `Paid` and `Split` events, its `ParentLinked` events as a parent (its
+ * direct remixes) and the `Split` events of those remixes, whose amounts are listed in parent
+ * order. One batched read at the same block gives each remix's parent list and what the asset
+ * holds now, so what was claimed follows from conservation (a claim's event lists many assets
+ * and cannot be filtered by one). Requests: one `eth_getLogs` per event type (more with
+ * `maxBlockRange`, and one per {@link SPLIT_LOG_CHILDREN} remixes), one multicall, plus the block
+ * number when `blockNumber` is not given.
  *
  * @example
  * const { totals } = await getReceived(publicClient, { assetId: 1n, token: ETH });
@@ -78,7 +89,7 @@ export async function getReceived(
     const range = { fromBlock: deployment.fromBlock, toBlock: blockNumber, maxBlockRange };
     const byToken = token === undefined ? {} : { token };
     const address = deployment.protocol;
-    const [paid, forwarded, claimed] = await Promise.all([
+    const [paid, links, ownSplits] = await Promise.all([
       scanBlocks(range, (blocks) =>
         getLogs(client, {
           address,
@@ -91,29 +102,37 @@ export async function getReceived(
       scanBlocks(range, (blocks) =>
         getLogs(client, {
           address,
-          event: forwardedEvent,
-          args: { parentId: assetId, ...byToken },
+          event: linkedEvent,
+          args: { parentId: assetId },
           strict: true,
           ...blocks,
         }),
       ),
-      scanBlocks(range, (blocks) =>
-        getLogs(client, {
-          address,
-          event: claimedEvent,
-          args: { assetId, ...byToken },
-          strict: true,
-          ...blocks,
-        }),
-      ),
+      splitLogs(client, address, range, [assetId], token),
     ]);
+    const children = [...new Set(links.map(({ args }) => args.childId))];
+    const childSplits = (
+      await Promise.all(
+        chunk(children, SPLIT_LOG_CHILDREN).map((group) =>
+          splitLogs(client, address, range, group, token),
+        ),
+      )
+    ).flat();
 
     const totals = new Map<Address, ReceivedTotals>();
     const entry = (of: Address) => {
       const key = getAddress(of);
       let totalsOf = totals.get(key);
       if (!totalsOf) {
-        totalsOf = { token: key, paid: 0n, fees: 0n, fromRemixes: 0n, credited: 0n, claimed: 0n };
+        totalsOf = {
+          token: key,
+          paid: 0n,
+          fees: 0n,
+          fromRemixes: 0n,
+          credited: 0n,
+          toParents: 0n,
+          claimed: 0n,
+        };
         totals.set(key, totalsOf);
       }
       return totalsOf;
@@ -125,14 +144,78 @@ export async function getReceived(
       totalsOf.fees += args.fee;
       totalsOf.credited += args.amount - args.fee;
     }
-    for (const { args } of forwarded) {
-      const totalsOf = entry(args.token);
-      totalsOf.fromRemixes += args.amount;
-      totalsOf.credited += args.amount;
+    for (const { args } of ownSplits) {
+      entry(args.token).toParents += args.amounts.reduce((sum, amount) => sum + amount, 0n);
     }
-    for (const { args } of claimed) entry(args.token).claimed += args.amount;
+    for (const { args } of childSplits) entry(args.token);
+
+    const tokens = [...totals.keys()];
+    const reads = await readContracts(
+      client,
+      deployment,
+      [
+        ...children.map(
+          (childId) =>
+            ({
+              address,
+              abi: remixProtocolAbi,
+              functionName: "parentsOf",
+              args: [childId],
+            }) as const,
+        ),
+        ...tokens.map(
+          (of) =>
+            ({
+              address,
+              abi: remixProtocolAbi,
+              functionName: "royaltyBalance",
+              args: [assetId, of],
+            }) as const,
+        ),
+      ],
+      { blockNumber },
+    );
+    // This asset's position in each remix's parent list picks its amount out of each split.
+    const position = new Map(
+      children.map((childId, c) => [
+        childId,
+        (reads[c] as readonly { parentId: bigint }[]).findIndex(
+          ({ parentId }) => parentId === assetId,
+        ),
+      ]),
+    );
+    for (const { args } of childSplits) {
+      const amount = args.amounts[position.get(args.assetId) ?? -1] ?? 0n;
+      const totalsOf = entry(args.token);
+      totalsOf.fromRemixes += amount;
+      totalsOf.credited += amount;
+    }
+    tokens.forEach((of, t) => {
+      const [held] = reads[children.length + t] as readonly [bigint, bigint, bigint];
+      const totalsOf = entry(of);
+      totalsOf.claimed = totalsOf.credited - totalsOf.toParents - held;
+    });
     return { blockNumber, totals: [...totals.values()] };
   } catch (error) {
     throw toRemixError(error);
   }
+}
+
+/** The `Split` logs of `assetIds` (an OR in the topic), in `token` if given. */
+function splitLogs(
+  client: AnyClient,
+  address: Address,
+  range: Parameters<typeof scanBlocks>[0],
+  assetIds: readonly bigint[],
+  token: Address | undefined,
+) {
+  return scanBlocks(range, (blocks) =>
+    getLogs(client, {
+      address,
+      event: splitEvent,
+      args: { assetId: [...assetIds], ...(token === undefined ? {} : { token }) },
+      strict: true,
+      ...blocks,
+    }),
+  );
 }

@@ -13,7 +13,7 @@ import { type BatchReadParameters, readContracts } from "../../utils/readContrac
 import type { LogScanParameters } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { simulateSplits } from "../../utils/simulateSplits.js";
-import type { SplittableBalance } from "../../utils/splitMath.js";
+import { claimable, type RoyaltyBalance } from "../../utils/splitMath.js";
 import { checkedTokens, type TokenAmount, uniqueTokens } from "../../utils/tokenAmounts.js";
 import { getOwnedAssets } from "./getOwnedAssets.js";
 
@@ -64,7 +64,7 @@ export type PreviewClaimAllErrorType = RemixError;
 /**
  * What `claimAll` would pay `owner` now, to the wei, without sending anything: finds the owned
  * assets and their descendants, reads their balances in one batch, and replays the splits that
- * would carry the descendants' splittable balances up to the owned assets with the contract's
+ * would carry the descendants' pending revenue up to the owned assets with the contract's
  * arithmetic. A fixed number of requests whatever the number of assets: the latest block, three
  * log queries and one batch of balances (a multicall per 250 reads).
  *
@@ -95,24 +95,20 @@ export async function previewClaimAll(
 
   // Only owned assets and their descendants can carry money to an owned asset.
   const assetIds = childrenFirst([...owned, ...reachable(graph, owned, "descendants")]);
-  const remixes = assetIds.filter((id) => (graph.parents.get(id)?.length ?? 0) > 0);
-  const read = (functionName: "splittableBalance" | "collectableBalance", ids: bigint[]) =>
+  const results = (await readContracts(
+    client,
+    deployment,
     tokens.flatMap((token) =>
-      ids.map(
+      assetIds.map(
         (assetId) =>
           ({
             address: deployment.protocol,
             abi: remixProtocolAbi,
-            functionName,
+            functionName: "royaltyBalance",
             args: [assetId, token],
           }) as const,
       ),
-    );
-  const splittableCalls = read("splittableBalance", remixes);
-  const results = (await readContracts(
-    client,
-    deployment,
-    [...splittableCalls, ...read("collectableBalance", owned)],
+    ),
     { blockNumber },
   )) as unknown[];
 
@@ -121,21 +117,23 @@ export async function previewClaimAll(
   const splitAssets = new Set<bigint>();
   const splitTokens: Address[] = [];
   tokens.forEach((token, t) => {
-    const splittable = new Map<bigint, SplittableBalance>(
-      remixes.map((id, i) => {
-        const [gross, net] = results[t * remixes.length + i] as readonly [bigint, bigint];
-        return [id, { gross, net }];
+    const balances = new Map<bigint, RoyaltyBalance>(
+      assetIds.map((id, i) => {
+        const [held, pendingGross, remainder] = results[t * assetIds.length + i] as readonly [
+          bigint,
+          bigint,
+          bigint,
+        ];
+        return [id, { held, pendingGross, remainder }];
       }),
     );
-    const collectable = new Map<bigint, bigint>(
-      owned.map((id, i) => [id, results[splittableCalls.length + t * owned.length + i] as bigint]),
-    );
-    const simulation = simulateSplits({ graph, assetIds, splittable, collectable });
+    const simulation = simulateSplits({ graph, assetIds, balances });
     simulation.splitAssetIds.forEach((id) => splitAssets.add(id));
     if (simulation.splitAssetIds.length > 0) splitTokens.push(token);
     let total = 0n;
     for (const assetId of owned) {
-      const amount = simulation.collectable.get(assetId) ?? 0n;
+      const balance = simulation.balances.get(assetId);
+      const amount = balance ? claimable(balance) : 0n;
       if (amount === 0n) continue;
       perAsset.get(assetId)?.push({ token, amount });
       total += amount;
@@ -143,19 +141,19 @@ export async function previewClaimAll(
     if (total !== 0n) totals.push({ token, amount: total });
   });
 
-  const claimable = owned.filter((id) => (perAsset.get(id)?.length ?? 0) > 0);
+  const claimableIds = owned.filter((id) => (perAsset.get(id)?.length ?? 0) > 0);
   const splitIds = childrenFirst(splitAssets);
   return {
     owner,
     blockNumber,
     tokens,
     totals,
-    perAsset: claimable.map((assetId) => ({ assetId, amounts: perAsset.get(assetId) ?? [] })),
+    perAsset: claimableIds.map((assetId) => ({ assetId, amounts: perAsset.get(assetId) ?? [] })),
     splitPlan: {
       assetIds: splitIds,
       tokens: splitTokens,
       parentCounts: splitIds.map((id) => graph.parents.get(id)?.length ?? 0),
     },
-    claimPlan: { assetIds: claimable, tokens: totals.map(({ token }) => token) },
+    claimPlan: { assetIds: claimableIds, tokens: totals.map(({ token }) => token) },
   };
 }

@@ -4,7 +4,7 @@ import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { receiptEvents } from "../../utils/receiptEvents.js";
+import { receiptClaims } from "../../utils/receiptClaims.js";
 import { senderAddress } from "../../utils/senderAddress.js";
 import {
   type AnyClient,
@@ -61,10 +61,11 @@ export async function prepareClaim(
 }
 
 /**
- * Pays the collectable balance of an asset in one token to `recipient`. Only the asset's owner or
- * its revenue manager may claim (`ContractRevertError` `NotAssetOwnerOrManager` otherwise: an
- * ERC-721 transfer approval is not enough); claims work while the protocol is paused. Split a
- * remix first to make its revenue collectable.
+ * Pays what an asset holds for its owner in one token to `recipient`, splitting the asset first
+ * if it is a remix with revenue pending (so its parents get their shares in the same transaction).
+ * Only the asset's owner or its revenue manager may claim (`ContractRevertError`
+ * `NotAssetOwnerOrManager` otherwise: an ERC-721 transfer approval is not enough); claims work
+ * while the protocol is paused.
  *
  * @example
  * const { amount } = await claim(walletClient, { assetId: 1n, token: ETH });
@@ -75,8 +76,8 @@ export async function claim(
 ): Promise<ClaimReturnType> {
   const prepared = await prepareClaim(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
-  const claims = receiptEvents(receipt, prepared.to, remixProtocolAbi, "Claimed");
-  return { receipt, amount: claims.reduce((sum, { args }) => sum + args.amount, 0n) };
+  const claims = receiptClaims(receipt, prepared.to);
+  return { receipt, amount: claims.reduce((sum, { amount }) => sum + amount, 0n) };
 }
 
 /** The gas this claim would use now. */

@@ -1,10 +1,9 @@
 import { type Address, encodeFunctionData } from "viem";
 import { relayAbi } from "../../abis/relayAbi.js";
-import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { receiptEvents } from "../../utils/receiptEvents.js";
+import { receiptClaims } from "../../utils/receiptClaims.js";
 import { relayAddress } from "../../utils/relay.js";
 import {
   type AnyClient,
@@ -65,9 +64,7 @@ export async function claimBySig(
   const deployment = resolveDeployment(client, parameters);
   const prepared = await prepareClaimBySig(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
-  const claims = receiptEvents(receipt, deployment.protocol, remixProtocolAbi, "Claimed").map(
-    ({ args }) => ({ assetId: args.assetId, token: args.token, amount: args.amount }),
-  );
+  const claims = receiptClaims(receipt, deployment.protocol);
   return { receipt, claims };
 }
 

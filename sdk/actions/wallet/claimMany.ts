@@ -4,7 +4,7 @@ import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { requireAddress, requireAssetsAndTokens } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { receiptEvents } from "../../utils/receiptEvents.js";
+import { receiptClaims } from "../../utils/receiptClaims.js";
 import { senderAddress } from "../../utils/senderAddress.js";
 import {
   type AnyClient,
@@ -79,10 +79,8 @@ export async function claimMany(
 ): Promise<ClaimManyReturnType> {
   const prepared = await prepareClaimMany(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
-  const claims = receiptEvents(receipt, prepared.to, remixProtocolAbi, "Claimed").map(
-    ({ args }) => ({ assetId: args.assetId, token: args.token, amount: args.amount }),
-  );
-  // The contract claims token by token, in the order of `tokens`: a token's events are
+  const claims = receiptClaims(receipt, prepared.to);
+  // The contract claims token by token, in the order of `tokens`: a token's entries are
   // consecutive, and a repeated token finds its balances already taken.
   let next = 0;
   const amounts = parameters.tokens.map((token) => {

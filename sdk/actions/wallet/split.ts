@@ -16,7 +16,7 @@ import {
 
 /** Parameters of {@link split}. */
 export type SplitParameters = {
-  /** The remix whose splittable balance moves one hop up to its parents. */
+  /** The remix whose pending revenue moves one hop up to its parents. */
   assetId: bigint;
   /** {@link ETH} (the zero address) or an ERC-20. */
   token: Address;
@@ -53,13 +53,13 @@ export async function prepareSplit(
 }
 
 /**
- * Moves the splittable balance of a remix in one token one hop up: each parent is credited its
- * share of the gross amount (claimable at once by an original, splittable again by a remix) and
- * the remix keeps the rest, claimable by its owner. Anyone may call, even while paused. With
- * nothing to split it succeeds and returns zeros.
+ * Passes what a remix has pending in one token one hop up: each parent is credited its share
+ * (claimable at once by an original, pending again for a remix) and the remix keeps the rest,
+ * claimable by its owner. Anyone may call, even while paused. With nothing pending it succeeds
+ * and returns zeros.
  *
  * @example
- * const { kept, forwarded } = await split(walletClient, { assetId: 2n, token: ETH });
+ * const { gross, forwarded } = await split(walletClient, { assetId: 2n, token: ETH });
  * // forwarded: [{ parentId: 1n, amount: 300000000000000000n }]
  */
 export async function split(
@@ -68,7 +68,8 @@ export async function split(
 ): Promise<SplitReturnType> {
   const prepared = await prepareSplit(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
-  const [result] = matchSplits(receiptSplits(receipt, prepared.to), [parameters]);
+  const splits = await receiptSplits(client, resolveDeployment(client, parameters), receipt);
+  const [result] = matchSplits(splits, [parameters]);
   return { receipt, ...(result as SplitResult) };
 }
 

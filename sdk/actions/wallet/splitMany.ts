@@ -61,7 +61,7 @@ export async function prepareSplitMany(
  * Splits every asset in `assetIds` for every token in `tokens` in one transaction, in order. To
  * move money from a remix of a remix up to the original, list the deepest remix first: with
  * C (remix of B, remix of A), `assetIds: [C, B]` takes C's revenue to A, while `[B, C]` leaves
- * C's forward to B waiting in B's splittable balance.
+ * C's forward to B pending in B's balance.
  *
  * @example
  * const { splits } = await splitMany(walletClient, { assetIds: [3n, 2n], tokens: [ETH] });
@@ -75,7 +75,8 @@ export async function splitMany(
   const pairs = parameters.assetIds.flatMap((assetId) =>
     parameters.tokens.map((token) => ({ assetId, token })),
   );
-  return { receipt, splits: matchSplits(receiptSplits(receipt, prepared.to), pairs) };
+  const splits = await receiptSplits(client, resolveDeployment(client, parameters), receipt);
+  return { receipt, splits: matchSplits(splits, pairs) };
 }
 
 /** The gas these splits would use now. */

@@ -7,10 +7,11 @@ import {
   UseKind,
   networkHelpers,
 } from "../helpers/fixture.js";
-import { feeOf, pay } from "../helpers/engine.js";
+import { feeOf, feesAccrued, pay } from "../helpers/engine.js";
 import { buy, deployLicensingFamily, makeTerms, publish } from "../helpers/licensing.js";
 import { timestampOf } from "../helpers/registry.js";
 
+// A multiple of 10,000, so every sale's fee is exactly SALE * fee, whatever was paid before it.
 const SALE = 10n ** 18n;
 
 /** The licensing family with D (carol) selling a Commercial licence for 1.00 ETH. */
@@ -40,7 +41,7 @@ describe("fee changes with notice", function () {
       .withArgs(d, ETH, payer.address, SALE, feeOf(SALE, FEE_BPS));
     await expect(sale).not.to.emit(protocol, "FeeUpdated");
     expect(await protocol.collectableBalance(d, ETH)).to.equal(SALE - feeOf(SALE, FEE_BPS));
-    expect(await protocol.accruedFees(ETH)).to.equal(feeOf(SALE, FEE_BPS));
+    expect(await feesAccrued(protocol, ETH)).to.equal(feeOf(SALE, FEE_BPS));
   });
 
   it("payments keep the old fee until the announced time and pay the new one from that block on", async function () {
@@ -68,7 +69,7 @@ describe("fee changes with notice", function () {
 
     // Recorded once: later payments change nothing more.
     await expect(pay(protocol, payer, d, ETH, SALE)).not.to.emit(protocol, "FeeUpdated");
-    expect(await protocol.accruedFees(ETH)).to.equal(
+    expect(await feesAccrued(protocol, ETH)).to.equal(
       feeOf(SALE, FEE_BPS) + 2n * feeOf(SALE, MAX_FEE_BPS),
     );
   });

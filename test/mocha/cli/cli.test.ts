@@ -6,7 +6,7 @@ import { parseAbi, parseEther, toHex } from "viem";
 import { ETH, remixProtocolAbi } from "../../../sdk/index.js";
 import { buildPackage, root } from "../helpers/packageBuild.js";
 import { describeOnNodes, type SdkEnv } from "../sdk/helpers/env.js";
-import { balanceSlot } from "../sdk/helpers/storage.js";
+import { balanceSlot, balanceWord } from "../sdk/helpers/storage.js";
 
 const run = promisify(execFile);
 
@@ -297,13 +297,14 @@ describeOnNodes("remix CLI", (env) => {
       "ETH",
       "1.00",
       "0.00",
-      "0.00",
-      "0.90",
+      "0.60",
+      "0.30",
       "0.10",
       "1.00",
       "✓",
     ]);
-    // Tamper: the contract loses ETH it owes, then remix #2's pending balance is inflated.
+    // Tamper: the contract loses ETH it owes, then what remix #2 holds is inflated.
+    const pendingHeld = (held: bigint) => ({ held, pendingGross: parseEther("1"), remainder: 0n });
     await e.testClient.setBalance({ address: e.deployment.protocol, value: parseEther("0.5") });
     const insolvent = await remix(e, null, "audit");
     expect(insolvent.code).to.equal(1);
@@ -313,13 +314,13 @@ describeOnNodes("remix CLI", (env) => {
     await e.testClient.setBalance({ address: e.deployment.protocol, value: parseEther("1") });
     await e.testClient.setStorageAt({
       address: e.deployment.protocol,
-      index: await balanceSlot(e, 2n, ETH, (parseEther("0.9") << 128n) + parseEther("1")),
-      value: toHex((parseEther("1") << 128n) + parseEther("1"), { size: 32 }),
+      index: await balanceSlot(e, 2n, ETH, balanceWord(pendingHeld(parseEther("0.9")), true)),
+      value: toHex(balanceWord(pendingHeld(parseEther("1")), true), { size: 32 }),
     });
     const tampered = await remix(e, null, "audit");
     expect(tampered.code).to.equal(1);
     expect(tampered.stdout).to.include(
-      "✗ asset #2 splittableNet in ETH: events give 900000000000000000, the contract holds 1000000000000000000",
+      "✗ asset #2 held in ETH: events give 900000000000000000, the contract holds 1000000000000000000",
     );
   });
 

@@ -68,7 +68,7 @@ describe("npm run demo", function () {
     expect(lines).to.include("└─ … 9,998 more");
     const eth = lines.find((line) => line.startsWith("ETH "))?.split(/\s+/);
     const usd = lines.find((line) => line.startsWith("dUSD "))?.split(/\s+/);
-    expect(eth).to.deep.equal(["ETH", "4.00", "0.39", "1.41", "1.80", "0.40", "3.21", "✓"]);
+    expect(eth).to.deep.equal(["ETH", "4.00", "0.39", "3.01", "0.20", "0.40", "3.21", "✓"]);
     expect(usd).to.deep.equal([
       "dUSD",
       "10,001.00",

@@ -1,30 +1,60 @@
 import { expect } from "chai";
-import { ETH, ethers, networkHelpers, registerOriginal } from "../helpers/fixture.js";
-import { deployFamily, eventsOf, expectSolvent, pay } from "../helpers/engine.js";
+import {
+  ETH,
+  deployProtocol,
+  ethers,
+  networkHelpers,
+  registerOriginal,
+  registerRemix,
+} from "../helpers/fixture.js";
+import {
+  B_SHARE_OF_A,
+  claimsOf,
+  coveredGross,
+  deployFamily,
+  expectRoyaltyBalance,
+  eventsOf,
+  expectSolvent,
+  feeOf,
+  feesOf,
+  parentCredits,
+  pay,
+  splitsOf,
+  sum,
+} from "../helpers/engine.js";
+import { registerOriginals } from "../helpers/registry.js";
 
 const ASSET_COUNT = 50;
 
-/** Alice owns 50 originals; original i is paid 1,000 * (i + 1) + i wei and as many token units. */
+/**
+ * Alice owns 50 originals; original i is paid 1,000 * (i + 1) + i wei and as many token units.
+ * `owedEach[i]` is what original i holds in each token (its payment less its fee, the increase of
+ * floor(10% of the running total paid in the token)); `owed` is their total, the total paid less
+ * fees that add up to 10% of it rounded down once. `paid` is the total paid in each token.
+ */
 async function deployFiftyPaidAssets() {
   const family = await deployFamily();
   const { protocol, alice, payer, token } = family;
   const ids: bigint[] = [];
-  let owed = 0n;
+  const amounts: bigint[] = [];
   for (let i = 0; i < ASSET_COUNT; i++) {
     const id = await registerOriginal(protocol, alice, `bulk-${i}`);
     const amount = 1_000n * BigInt(i + 1) + BigInt(i);
     await pay(protocol, payer, id, ETH, amount);
     await pay(protocol, payer, id, token, amount);
-    owed += amount - (amount * 1_000n) / 10_000n;
+    amounts.push(amount);
     ids.push(id);
   }
+  const fees = feesOf(amounts, 1_000);
+  const owedEach = amounts.map((amount, i) => amount - fees[i]);
+  const owed = sum(amounts) - sum(fees);
   const recipient = await ethers.deployContract("ReentrantRecipient");
-  return { ...family, ids, owed, recipient };
+  return { ...family, ids, owedEach, owed, paid: sum(amounts), recipient };
 }
 
 describe("claimMany", function () {
-  it("claims 50 assets in 2 tokens with one transfer per token", async function () {
-    const { protocol, usd, token, alice, ids, owed, recipient, a, b, c } =
+  it("claims 50 assets in 2 tokens with one transfer and one Claimed event per token", async function () {
+    const { protocol, usd, token, alice, ids, owedEach, owed, recipient, a, b, c } =
       await networkHelpers.loadFixture(deployFiftyPaidAssets);
 
     expect(
@@ -36,11 +66,13 @@ describe("claimMany", function () {
     await expect(tx).to.changeTokenBalances(ethers, usd, [protocol, recipient], [-owed, owed]);
     expect(await eventsOf(tx, usd, "Transfer")).to.have.length(1);
     expect(await recipient.receiveCount()).to.equal(1n);
-    const claimed = await eventsOf(tx, protocol, "Claimed");
-    expect(claimed).to.have.length(2 * ASSET_COUNT);
-    for (const { recipient: paidTo, claimer } of claimed) {
-      expect([paidTo, claimer]).to.deep.equal([await recipient.getAddress(), alice.address]);
-    }
+    // One event per token, listing every asset of the call and what each paid in that token.
+    const paidTo = await recipient.getAddress();
+    expect(await claimsOf(tx, protocol)).to.deep.equal([
+      [ETH, paidTo, alice.address, ids, owedEach],
+      [token, paidTo, alice.address, ids, owedEach],
+    ]);
+    expect(sum(owedEach)).to.equal(owed);
     for (const id of ids) {
       expect(await protocol.collectableBalance(id, ETH)).to.equal(0n);
       expect(await protocol.collectableBalance(id, token)).to.equal(0n);
@@ -53,7 +85,7 @@ describe("claimMany", function () {
       await networkHelpers.loadFixture(deployFiftyPaidAssets);
     const [first, second] = [ids[0], ids[1]];
     const owedFirst = 900n; // paid 1,000, less the 10% fee
-    const owedSecond = 1_801n; // paid 2,001, less the fee of 200
+    const owedSecond = 1_801n; // paid 2,001 after 1,000, less floor(300.1) - 100 = 200
     const assets = [first, second, first, first];
     const tokens = [ETH, token, ETH];
 
@@ -65,15 +97,51 @@ describe("claimMany", function () {
     const both = owedFirst + owedSecond;
     await expect(tx).to.changeEtherBalances(ethers, [protocol, carol], [-both, both]);
     await expect(tx).to.changeTokenBalances(ethers, usd, [protocol, carol], [-both, both]);
-    expect(await eventsOf(tx, protocol, "Claimed")).to.have.length(4);
+    // Each event lists the call's assets as given, repeats included; a repeat is paid 0. The
+    // repeated ETH finds nothing left, so it emits no event.
+    const paidPerAsset = [owedFirst, owedSecond, 0n, 0n];
+    expect(await claimsOf(tx, protocol)).to.deep.equal([
+      [ETH, carol.address, alice.address, assets, paidPerAsset],
+      [token, carol.address, alice.address, assets, paidPerAsset],
+    ]);
     await expectSolvent(protocol, [ETH, token], [...ids, a, b, c]);
   });
 
+  it("emits Claimed in the order of the tokens, with 0 for an asset owed nothing and no event for a token owed nothing", async function () {
+    const { protocol, usd, token, alice, carol, payer, ids, owedEach, paid, a } =
+      await networkHelpers.loadFixture(deployFiftyPaidAssets);
+    await pay(protocol, payer, a, token, 1_000n); // A is owed the token only
+    const owedToA = 1_000n - feeOf(1_000n, 1_000, paid);
+    const idle = await ethers.deployContract("MockERC20", ["Idle", "IDLE", 18]);
+    const tokens = [token, await idle.getAddress(), ETH];
+
+    expect(
+      await protocol.connect(alice).claimMany.staticCall([ids[0], a], tokens, carol.address),
+    ).to.deep.equal([owedEach[0] + owedToA, 0n, owedEach[0]]);
+    const tx = protocol.connect(alice).claimMany([ids[0], a], tokens, carol.address);
+
+    expect(await claimsOf(tx, protocol)).to.deep.equal([
+      [token, carol.address, alice.address, [ids[0], a], [owedEach[0], owedToA]],
+      [ETH, carol.address, alice.address, [ids[0], a], [owedEach[0], 0n]],
+    ]);
+    await expect(tx).to.changeTokenBalances(
+      ethers,
+      usd,
+      [protocol, carol],
+      [-(owedEach[0] + owedToA), owedEach[0] + owedToA],
+    );
+    await expect(tx).to.changeEtherBalances(ethers, [protocol, carol], [-owedEach[0], owedEach[0]]);
+    await expect(tx).not.to.emit(idle, "Transfer");
+  });
+
   it("reverts with NotAssetOwnerOrManager when one asset is not the caller's, paying nothing", async function () {
-    const { protocol, payer, bob, token, alice, ids, b } =
+    const { protocol, payer, bob, token, alice, ids, owedEach, paid, b } =
       await networkHelpers.loadFixture(deployFiftyPaidAssets);
     await pay(protocol, payer, b, ETH, 1_000n);
     await protocol.split(b, ETH); // B (bob's) now has a collectable balance too
+    // B holds 1,000 less its fee (after everything the fixture paid in ETH) less A's 30%.
+    const [toA] = parentCredits(1_000n, [B_SHARE_OF_A]);
+    const owedToB = 1_000n - feeOf(1_000n, 1_000, paid) - toA;
 
     await expect(protocol.connect(alice).claimMany([...ids, b], [ETH, token], alice.address))
       .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
@@ -82,10 +150,15 @@ describe("claimMany", function () {
 
     // Managing all of bob's assets makes the same call succeed; alice is named as the claimer.
     await protocol.connect(bob).setRevenueManagerForAll(alice.address, true);
-    const owedToB = await protocol.collectableBalance(b, ETH);
-    await expect(protocol.connect(alice).claimMany([...ids, b], [ETH], alice.address))
-      .to.emit(protocol, "Claimed")
-      .withArgs(b, ETH, alice.address, owedToB, alice.address);
+    const tx = protocol.connect(alice).claimMany([...ids, b], [ETH], alice.address);
+    expect(await claimsOf(tx, protocol)).to.deep.equal([
+      [ETH, alice.address, alice.address, [...ids, b], [...owedEach, owedToB]],
+    ]);
+    await expect(tx).to.changeEtherBalances(
+      ethers,
+      [protocol, alice],
+      [-(sum(owedEach) + owedToB), sum(owedEach) + owedToB],
+    );
   });
 
   it("reverts with AssetNotFound when one asset does not exist", async function () {
@@ -120,5 +193,54 @@ describe("claimMany", function () {
     const tx = protocol.connect(carol).claimMany([c], [ETH, token], carol.address);
     await expect(tx).not.to.emit(protocol, "Claimed");
     await expect(tx).not.to.emit(usd, "Transfer");
+  });
+
+  it("pays 0 for a remix whose held does not cover its pending gross, splitting only the covered part", async function () {
+    const { protocol, alice, payer } = await networkHelpers.loadFixture(deployProtocol);
+    // Alice owns 16 originals and a remix of all of them at 5% each.
+    const shares = Array<number>(16).fill(500);
+    const parents = await registerOriginals(protocol, alice, shares.length, "short-");
+    const remix = await registerRemix(
+      protocol,
+      alice,
+      "short",
+      parents.map((id) => [id, 500]),
+    );
+    // 10 wei (fee 1) split with nothing owed to the parents, and the 9 held claimed.
+    await pay(protocol, payer, remix, ETH, 10n);
+    await protocol.connect(alice).claim(remix, ETH, alice.address);
+    // 10 wei more (fee floor(2.0) - floor(1.0) = 1): 9 held, 10 pending. All 10 would owe each
+    // parent a unit (16 > 9); the first 9 owe none.
+    await pay(protocol, payer, remix, ETH, 10n);
+    await pay(protocol, payer, parents[0], ETH, 100n);
+    const owedToParent = 100n - feeOf(100n, 1_000, 20n);
+    const covered = coveredGross(10n, 9n, shares, 10n);
+    expect(covered).to.equal(9n);
+    const credits = parentCredits(covered, shares, 10n);
+    expect(credits).to.deep.equal(shares.map(() => 0n));
+
+    expect(
+      await protocol.connect(alice).claimMany.staticCall([remix, parents[0]], [ETH], alice.address),
+    ).to.deep.equal([owedToParent]);
+    const tx = protocol.connect(alice).claimMany([remix, parents[0]], [ETH], alice.address);
+
+    expect(await splitsOf(tx, protocol)).to.deep.equal([[remix, ETH, covered, credits]]);
+    expect(await claimsOf(tx, protocol)).to.deep.equal([
+      [ETH, alice.address, alice.address, [remix, parents[0]], [0n, owedToParent]],
+    ]);
+    await expect(tx).to.changeEtherBalances(
+      ethers,
+      [protocol, alice],
+      [-owedToParent, owedToParent],
+    );
+    await expectRoyaltyBalance(protocol, remix, ETH, 9n, 10n - covered, 10n + covered);
+
+    // Claimed alone, the remix now covers nothing: no Split, no Claimed, nothing paid.
+    const alone = protocol.connect(alice).claimMany([remix], [ETH], alice.address);
+    await expect(alone).not.to.emit(protocol, "Split");
+    await expect(alone).not.to.emit(protocol, "Claimed");
+    await expect(alone).to.changeEtherBalances(ethers, [protocol, alice], [0n, 0n]);
+    await expectRoyaltyBalance(protocol, remix, ETH, 9n, 10n - covered, 10n + covered);
+    await expectSolvent(protocol, [ETH], [...parents, remix]);
   });
 });

@@ -3,12 +3,16 @@ import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
 import {
   deployFamily,
   deployListedToken,
+  expectRoyaltyBalance,
   expectSolvent,
-  expectSplittable,
+  feeOf,
+  feesOf,
+  parentCredits,
   pay,
 } from "../helpers/engine.js";
 
-const MAX_AMOUNT = 2n ** 128n - 1n;
+/** The largest single payment: a balance keeps its amounts in 120-bit fields. */
+const MAX_AMOUNT = 2n ** 120n - 1n;
 
 describe("pay", function () {
   describe("reverts", function () {
@@ -72,7 +76,7 @@ describe("pay", function () {
         .withArgs(token);
     });
 
-    it("reverts with AmountTooLarge at 2^128 and accepts 2^128 - 1", async function () {
+    it("reverts with AmountTooLarge at 2^120 and accepts 2^120 - 1", async function () {
       const deployment = await networkHelpers.loadFixture(deployFamily);
       const { protocol, payer, a, b, c } = deployment;
       const { address } = await deployListedToken(
@@ -86,42 +90,52 @@ describe("pay", function () {
       await expect(protocol.connect(payer).pay(a, address, MAX_AMOUNT + 1n))
         .to.be.revertedWithCustomError(protocol, "AmountTooLarge")
         .withArgs(MAX_AMOUNT + 1n, MAX_AMOUNT);
-      // In ETH the value check comes first, and no one can send 2^128 wei anyway.
+      // In ETH the value check comes first, and no one can send 2^120 wei anyway.
       await expect(protocol.connect(payer).pay(a, ETH, MAX_AMOUNT + 1n))
         .to.be.revertedWithCustomError(protocol, "IncorrectPaymentValue")
         .withArgs(MAX_AMOUNT + 1n, 0n);
 
       await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
-      const fee = (MAX_AMOUNT * 1_000n) / 10_000n;
-      const [gross, net] = await protocol.splittableBalance(b, address);
-      expect([gross, net]).to.deep.equal([MAX_AMOUNT, MAX_AMOUNT - fee]);
-      await protocol.split(b, address);
+      const fee = feeOf(MAX_AMOUNT, 1_000);
+      await expectRoyaltyBalance(protocol, b, address, MAX_AMOUNT - fee, MAX_AMOUNT, 0n);
+      await expect(protocol.split(b, address))
+        .to.emit(protocol, "Split")
+        .withArgs(b, address, MAX_AMOUNT, parentCredits(MAX_AMOUNT, [3_000]));
       await expectSolvent(protocol, [address], [a, b, c]);
     });
 
-    it("reverts with SafeCastOverflowedUintDowncast when a remix's splittable total passes 2^128 - 1", async function () {
+    it("reverts with SafeCastOverflowedUintDowncast when a balance passes 2^120 - 1, until a claim empties it", async function () {
       const deployment = await networkHelpers.loadFixture(deployFamily);
-      const { protocol, payer, a, b, c } = deployment;
+      const { protocol, payer, alice, bob, a, b, c } = deployment;
       const { address } = await deployListedToken(
         deployment,
         "MockERC20",
         ["Big", "BIG", 18],
         3n * MAX_AMOUNT,
       );
-      await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
-      const fee = (MAX_AMOUNT * 1_000n) / 10_000n;
-
-      // Each payment is allowed on its own; only the running gross total no longer fits.
-      await expect(protocol.connect(payer).pay(b, address, MAX_AMOUNT))
-        .to.be.revertedWithCustomError(protocol, "SafeCastOverflowedUintDowncast")
-        .withArgs(128, 2n * MAX_AMOUNT);
-      await expectSplittable(protocol, b, address, MAX_AMOUNT, MAX_AMOUNT - fee);
-
-      // An original's balance is a full word, and splitting the remix empties it: both accept more.
       await protocol.connect(payer).pay(a, address, MAX_AMOUNT);
-      await protocol.split(b, address);
       await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
-      await expectSplittable(protocol, b, address, MAX_AMOUNT, MAX_AMOUNT - fee);
+      const [firstFee, secondFee, thirdFee] = feesOf([MAX_AMOUNT, MAX_AMOUNT, MAX_AMOUNT], 1_000);
+
+      // Each payment is allowed on its own; only the balance held for A no longer fits. (For the
+      // remix B its pending gross passes the limit as well.)
+      await expect(protocol.connect(payer).pay(a, address, MAX_AMOUNT))
+        .to.be.revertedWithCustomError(protocol, "SafeCastOverflowedUintDowncast")
+        .withArgs(120, 2n * MAX_AMOUNT - firstFee - thirdFee);
+      await expect(
+        protocol.connect(payer).pay(b, address, MAX_AMOUNT),
+      ).to.be.revertedWithCustomError(protocol, "SafeCastOverflowedUintDowncast");
+      await expectRoyaltyBalance(protocol, a, address, MAX_AMOUNT - firstFee, 0n);
+      await expectRoyaltyBalance(protocol, b, address, MAX_AMOUNT - secondFee, MAX_AMOUNT, 0n);
+
+      // A claim empties a balance (B's splits first: A gets its 30%), so it accepts as much again.
+      const [toA] = parentCredits(MAX_AMOUNT, [3_000]);
+      await protocol.connect(alice).claim(a, address, alice.address);
+      await protocol.connect(bob).claim(b, address, bob.address);
+      await expectRoyaltyBalance(protocol, a, address, toA, 0n);
+      await expectRoyaltyBalance(protocol, b, address, 0n, 0n);
+      await protocol.connect(payer).pay(b, address, MAX_AMOUNT);
+      await expectRoyaltyBalance(protocol, b, address, MAX_AMOUNT - thirdFee, MAX_AMOUNT);
       await expectSolvent(protocol, [address], [a, b, c]);
     });
 

@@ -1,19 +1,21 @@
 import { expect } from "chai";
 import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
 import {
+  B_SHARE_OF_A,
   C_SHARE_OF_A,
   C_SHARE_OF_B,
   deployFamily,
+  expectRoyaltyBalance,
   expectSolvent,
-  expectSplittable,
   feeOf,
+  parentCredits,
   pay,
   setFeeNow,
 } from "../helpers/engine.js";
 
 // Odd wei so the 10% fee is not a round number and rounding shows.
 const AMOUNT = ethers.parseEther("1") + 7n;
-const FEE = 100_000_000_000_000_000n; // floor(AMOUNT * 10%)
+const FEE = 100_000_000_000_000_000n; // floor(AMOUNT * 10%): the token's first payment
 
 describe("pay", function () {
   describe("with ETH", function () {
@@ -25,34 +27,45 @@ describe("pay", function () {
       await expect(tx).to.emit(protocol, "Paid").withArgs(a, ETH, payer.address, AMOUNT, FEE);
       await expect(tx).to.changeEtherBalances(ethers, [payer, protocol], [-AMOUNT, AMOUNT]);
       expect(await protocol.collectableBalance(a, ETH)).to.equal(AMOUNT - FEE);
-      expect(await protocol.accruedFees(ETH)).to.equal(FEE);
-      await expectSplittable(protocol, a, ETH, 0n, 0n);
+      // The fee word remembers the gross ever paid in ETH modulo 10,000: 7.
+      expect(await protocol.accruedFees(ETH)).to.deep.equal([FEE, 7n]);
+      await expectRoyaltyBalance(protocol, a, ETH, AMOUNT - FEE, 0n, 0n);
       await expectSolvent(protocol, [ETH], [a, b, c]);
     });
 
-    it("credits a remix's splittable balance gross and net, leaving its parents untouched", async function () {
+    it("credits a remix's held balance net and its pending gross, leaving its parents untouched", async function () {
       const { protocol, payer, a, b, c } = await networkHelpers.loadFixture(deployFamily);
 
       await expect(pay(protocol, payer, b, ETH, AMOUNT))
         .to.emit(protocol, "Paid")
         .withArgs(b, ETH, payer.address, AMOUNT, FEE);
 
-      await expectSplittable(protocol, b, ETH, AMOUNT, AMOUNT - FEE);
-      expect(await protocol.collectableBalance(b, ETH)).to.equal(0n);
-      expect(await protocol.collectableBalance(a, ETH)).to.equal(0n);
-      expect(await protocol.accruedFees(ETH)).to.equal(FEE);
+      await expectRoyaltyBalance(protocol, b, ETH, AMOUNT - FEE, AMOUNT, 0n);
+      // A claim of B would first pass A its 30% of the gross: floor(0.3 ETH + 2.1 wei).
+      const [toA] = parentCredits(AMOUNT, [B_SHARE_OF_A]);
+      expect(toA).to.equal(ethers.parseEther("0.3") + 2n);
+      expect(await protocol.collectableBalance(b, ETH)).to.equal(AMOUNT - FEE - toA);
+      await expectRoyaltyBalance(protocol, a, ETH, 0n, 0n);
+      expect(await protocol.accruedFees(ETH)).to.deep.equal([FEE, 7n]);
       await expectSolvent(protocol, [ETH], [a, b, c]);
     });
 
-    it("accumulates several payments, each charged its own rounded-down fee", async function () {
+    it("accumulates several payments, their fees adding up to the fee on their total", async function () {
       const { protocol, payer, a, b, c } = await networkHelpers.loadFixture(deployFamily);
 
-      await pay(protocol, payer, b, ETH, 1_000n); // fee 100
-      await pay(protocol, payer, b, ETH, 339n); // fee 33 (33.9 rounded down)
-      await pay(protocol, payer, b, ETH, 1n); // fee 0
+      // Each fee is the increase of floor(10% of all ETH ever paid): 0 -> 100 -> 133 -> 134.
+      await expect(pay(protocol, payer, b, ETH, 1_000n))
+        .to.emit(protocol, "Paid")
+        .withArgs(b, ETH, payer.address, 1_000n, 100n);
+      await expect(pay(protocol, payer, b, ETH, 339n))
+        .to.emit(protocol, "Paid")
+        .withArgs(b, ETH, payer.address, 339n, 33n); // 133.9 - 100, rounded down
+      await expect(pay(protocol, payer, b, ETH, 1n))
+        .to.emit(protocol, "Paid")
+        .withArgs(b, ETH, payer.address, 1n, 1n); // the 0.9 carried over completes a unit
 
-      await expectSplittable(protocol, b, ETH, 1_340n, 1_340n - 133n);
-      expect(await protocol.accruedFees(ETH)).to.equal(133n);
+      await expectRoyaltyBalance(protocol, b, ETH, 1_340n - 134n, 1_340n, 0n);
+      expect(await protocol.accruedFees(ETH)).to.deep.equal([feeOf(1_340n, 1_000), 1_340n]);
       await expectSolvent(protocol, [ETH], [a, b, c]);
     });
 
@@ -66,16 +79,16 @@ describe("pay", function () {
       await expect(pay(protocol, payer, b, ETH, 1_000n))
         .to.emit(protocol, "Paid")
         .withArgs(b, ETH, payer.address, 1_000n, 50n);
-      await expectSplittable(protocol, b, ETH, 2_000n, 1_850n);
+      await expectRoyaltyBalance(protocol, b, ETH, 1_850n, 2_000n, 0n);
 
       // Parents' shares apply to the gross, whatever fee each payment paid.
       await expect(protocol.split(b, ETH))
         .to.emit(protocol, "Split")
-        .withArgs(b, ETH, 2_000n, 1_850n, 1_250n);
+        .withArgs(b, ETH, 2_000n, [600n]);
 
       expect(await protocol.collectableBalance(a, ETH)).to.equal(600n);
       expect(await protocol.collectableBalance(b, ETH)).to.equal(1_250n);
-      expect(await protocol.accruedFees(ETH)).to.equal(150n);
+      expect(await protocol.accruedFees(ETH)).to.deep.equal([150n, 2_000n]);
       await expectSolvent(protocol, [ETH], [a, b, c]);
     });
 
@@ -89,8 +102,8 @@ describe("pay", function () {
       await pay(protocol, payer, b, ETH, 999n);
 
       expect(await protocol.collectableBalance(a, ETH)).to.equal(999n);
-      await expectSplittable(protocol, b, ETH, 999n, 999n);
-      expect(await protocol.accruedFees(ETH)).to.equal(0n);
+      await expectRoyaltyBalance(protocol, b, ETH, 999n, 999n, 0n);
+      expect(await protocol.accruedFees(ETH)).to.deep.equal([0n, 1_998n]);
       await expectSolvent(protocol, [ETH], [a, b, c]);
     });
 
@@ -101,16 +114,17 @@ describe("pay", function () {
       const fee = feeOf(amount, 2_000); // 2,000
 
       await pay(protocol, payer, c, ETH, amount);
-      const toA = (amount * BigInt(C_SHARE_OF_A)) / 10_000n; // 2,000
-      const toB = (amount * BigInt(C_SHARE_OF_A + C_SHARE_OF_B)) / 10_000n - toA; // 3,000
+      const [toA, toB] = parentCredits(amount, [C_SHARE_OF_A, C_SHARE_OF_B]); // 2,000 and 3,000
       const kept = amount - fee - toA - toB;
 
+      expect(await protocol.collectableBalance(c, ETH)).to.equal(kept);
       await expect(protocol.split(c, ETH))
         .to.emit(protocol, "Split")
-        .withArgs(c, ETH, amount, amount - fee, kept);
+        .withArgs(c, ETH, amount, [toA, toB]);
       expect(kept).to.equal(3_001n);
       expect(await protocol.collectableBalance(a, ETH)).to.equal(toA);
-      await expectSplittable(protocol, b, ETH, toB, toB);
+      await expectRoyaltyBalance(protocol, b, ETH, toB, toB);
+      await expectRoyaltyBalance(protocol, c, ETH, kept, 0n, amount % 10_000n);
       await expectSolvent(protocol, [ETH], [a, b, c]);
     });
   });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ETH, FAR_DEADLINE, UseKind, ethers, networkHelpers } from "../helpers/fixture.js";
-import { deployFamily, eventsOf, expectSolvent, expectSplittable } from "../helpers/engine.js";
+import { deployFamily, eventsOf, expectRoyaltyBalance, expectSolvent } from "../helpers/engine.js";
 import { licensingSigner } from "../helpers/registry.js";
 
 describe("payFrom", function () {
@@ -22,7 +22,7 @@ describe("payFrom", function () {
       [c, token, payer.address, 2_000n, 200n],
     ]);
     expect(await protocol.collectableBalance(a, token)).to.equal(900n);
-    await expectSplittable(protocol, c, token, 2_000n, 1_800n);
+    await expectRoyaltyBalance(protocol, c, token, 1_800n, 2_000n, 0n);
     await expectSolvent(protocol, [token], [a, b, c]);
   });
 
@@ -40,7 +40,7 @@ describe("payFrom", function () {
       [caller, protocol, payer],
       [-1_000n, 1_000n, 0n],
     );
-    await expectSplittable(protocol, b, ETH, 1_000n, 900n);
+    await expectRoyaltyBalance(protocol, b, ETH, 900n, 1_000n, 0n);
     await expectSolvent(protocol, [ETH], [a, b, c]);
   });
 

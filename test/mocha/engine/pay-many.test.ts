@@ -4,16 +4,17 @@ import {
   deployFamily,
   deployListedToken,
   eventsOf,
+  expectRoyaltyBalance,
   expectSolvent,
-  expectSplittable,
-  feeOf,
+  feesOf,
   type Protocol,
   type Signer,
 } from "../helpers/engine.js";
 
 // A (original) twice, B and C (remixes) once; the odd amounts make every fee round differently.
+// Charged in order, each fee is the increase of floor(10% of the running total): 100, 33, 1, 200.
 const AMOUNTS = [1_000n, 339n, 1n, 2_001n];
-const FEES = AMOUNTS.map((amount) => feeOf(amount, 1_000)); // 100, 33, 0, 200
+const FEES = feesOf(AMOUNTS, 1_000);
 const TOTAL = AMOUNTS.reduce((sum, amount) => sum + amount, 0n);
 
 /** Sends `payMany` from `payer`, with `value` wei (by default the total when paying in ETH). */
@@ -53,9 +54,11 @@ describe("payMany", function () {
       expect(await protocol.collectableBalance(a, token)).to.equal(
         AMOUNTS[0] - FEES[0] + AMOUNTS[3] - FEES[3],
       );
-      await expectSplittable(protocol, b, token, AMOUNTS[1], AMOUNTS[1] - FEES[1]);
-      await expectSplittable(protocol, c, token, AMOUNTS[2], AMOUNTS[2] - FEES[2]);
-      expect(await protocol.accruedFees(token)).to.equal(333n);
+      await expectRoyaltyBalance(protocol, b, token, AMOUNTS[1] - FEES[1], AMOUNTS[1]);
+      await expectRoyaltyBalance(protocol, c, token, AMOUNTS[2] - FEES[2], AMOUNTS[2]);
+      expect(FEES).to.deep.equal([100n, 33n, 1n, 200n]);
+      // floor(10% of 3,341): the fee on the total, however the payments were chunked.
+      expect(await protocol.accruedFees(token)).to.deep.equal([334n, TOTAL]);
       await expectSolvent(protocol, [token], [a, b, c]);
     });
   }
@@ -111,14 +114,14 @@ describe("payMany", function () {
     }
     expect(await usd.balanceOf(payer.address)).to.equal(payerBalance);
     expect(await protocol.collectableBalance(a, token)).to.equal(0n);
-    await expectSplittable(protocol, b, token, 0n, 0n);
-    expect(await protocol.accruedFees(token)).to.equal(0n);
+    await expectRoyaltyBalance(protocol, b, token, 0n, 0n, 0n);
+    expect(await protocol.accruedFees(token)).to.deep.equal([0n, 0n]);
   });
 
-  it("reverts with AmountTooLarge for one amount above 2^128 - 1 among others", async function () {
+  it("reverts with AmountTooLarge for one amount above 2^120 - 1 among others", async function () {
     const deployment = await networkHelpers.loadFixture(deployFamily);
     const { protocol, payer, a, b } = deployment;
-    const max = 2n ** 128n - 1n;
+    const max = 2n ** 120n - 1n;
     const { address } = await deployListedToken(
       deployment,
       "MockERC20",

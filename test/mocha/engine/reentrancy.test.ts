@@ -3,8 +3,8 @@ import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
 import {
   deployFamily,
   deployListedToken,
+  expectRoyaltyBalance,
   expectSolvent,
-  expectSplittable,
   pay,
 } from "../helpers/engine.js";
 
@@ -12,7 +12,7 @@ const OWED = ethers.parseEther("0.9");
 
 /**
  * A's owner is an attacker contract that re-enters the protocol from `receive`. A is owed 0.9 ETH,
- * C holds 10,000 wei to split and 0.1 ETH + 1,000 wei of fees are accrued.
+ * C holds 10,000 wei pending a split and 0.1 ETH + 1,000 wei of fees are accrued.
  */
 async function deployAttackedFamily() {
   const family = await deployFamily();
@@ -50,11 +50,10 @@ const REENTRIES: Record<string, (attacked: Attacked) => [string, bigint]> = {
 
 /** Snapshot of every balance a re-entry could have moved. */
 async function engineState({ protocol, a, c, attackerAddress }: Attacked) {
-  const [gross, net] = await protocol.splittableBalance(c, ETH);
   return {
     owedToA: await protocol.collectableBalance(a, ETH),
-    splittableOfC: [gross, net],
-    fees: await protocol.accruedFees(ETH),
+    balanceOfC: [...(await protocol.royaltyBalance(c, ETH))],
+    fees: [...(await protocol.accruedFees(ETH))],
     attacker: await ethers.provider.getBalance(attackerAddress),
   };
 }
@@ -127,7 +126,7 @@ describe("reentrancy", function () {
       protocol,
       "ReentrancyGuardReentrantCall",
     );
-    await expectSplittable(protocol, c, address, 0n, 0n);
+    await expectRoyaltyBalance(protocol, c, address, 0n, 0n, 0n);
 
     // During claim's transfer the balance is already zeroed; the revert restores it.
     await arm(ethers.ZeroAddress, "0x");

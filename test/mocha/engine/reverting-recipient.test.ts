@@ -1,6 +1,16 @@
 import { expect } from "chai";
 import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
-import { deployFamily, expectSolvent, pay } from "../helpers/engine.js";
+import {
+  C_SHARE_OF_A,
+  C_SHARE_OF_B,
+  deployFamily,
+  expectSolvent,
+  feeOf,
+  feesAccrued,
+  parentCredits,
+  pay,
+  sum,
+} from "../helpers/engine.js";
 
 const OWED_ETH = ethers.parseEther("0.9") + 2_000n; // its own payment plus 20% of C's 10,000
 const OWED_TOKEN = 900_000n;
@@ -46,7 +56,11 @@ describe("claim to a recipient that refuses ETH", function () {
       [protocol, refuser],
       [-OWED_TOKEN, OWED_TOKEN],
     );
-    const owedToC = await protocol.collectableBalance(c, ETH);
+    // C's 10,000 wei (paid after A's 1 ETH) less its fee and its parents' shares.
+    const owedToC =
+      10_000n -
+      feeOf(10_000n, 1_000, ethers.parseEther("1")) -
+      sum(parentCredits(10_000n, [C_SHARE_OF_A, C_SHARE_OF_B]));
     await expect(protocol.connect(carol).claim(c, ETH, carol.address)).to.changeEtherBalances(
       ethers,
       [protocol, carol],
@@ -77,7 +91,7 @@ describe("claim to a recipient that refuses ETH", function () {
     const { protocol, admin, treasury, alice, payer, refuser, a, b, c } =
       await networkHelpers.loadFixture(deployWithRefuser);
     await protocol.connect(admin).setTreasury(refuser);
-    const fees = await protocol.accruedFees(ETH);
+    const fees = await feesAccrued(protocol, ETH);
     expect(fees).to.equal(FEE_ETH + 1_000n);
 
     await expect(protocol.withdrawFees(ETH))
@@ -85,7 +99,7 @@ describe("claim to a recipient that refuses ETH", function () {
       .withArgs(fees);
     await pay(protocol, payer, a, ETH, 1_000n);
     await protocol.connect(alice).claim(a, ETH, alice.address);
-    expect(await protocol.accruedFees(ETH)).to.equal(fees + 100n);
+    expect(await feesAccrued(protocol, ETH)).to.equal(fees + 100n);
 
     await protocol.connect(admin).setTreasury(treasury.address);
     await expect(protocol.withdrawFees(ETH)).to.changeEtherBalances(

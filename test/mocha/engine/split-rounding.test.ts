@@ -9,13 +9,16 @@ import {
   registerRemix,
 } from "../helpers/fixture.js";
 import {
-  cumulativeShares,
-  eventsOf,
+  expectRoyaltyBalance,
   expectSolvent,
-  expectSplittable,
   feeOf,
+  feesAccrued,
+  parentCredits,
   pay,
+  splitsOf,
+  sum,
 } from "../helpers/engine.js";
+import { registerOriginals } from "../helpers/registry.js";
 
 /** A protocol whose fee cap is 1 bps (fee 0), so three 3,333-bps parents fit under the limit. */
 async function deployWithTinyFeeCap() {
@@ -42,16 +45,17 @@ async function deployWithTinyFeeCap() {
   return { protocol, payer, parents, remix };
 }
 
-/** Pays `amount` wei for `remix`, splits it and returns the forwarded amounts by parent id. */
+/** Pays `amount` wei for `remix`, splits it and returns the amounts its parents were credited. */
 async function splitAndCollect(
   protocol: Awaited<ReturnType<typeof deployProtocol>>["protocol"],
   payer: Awaited<ReturnType<typeof deployProtocol>>["payer"],
   remix: bigint,
   amount: bigint,
-) {
+): Promise<bigint[]> {
   await pay(protocol, payer, remix, ETH, amount);
-  const forwarded = await eventsOf(protocol.split(remix, ETH), protocol, "RoyaltyForwarded");
-  return forwarded.map((args) => [args.parentId as bigint, args.amount as bigint]);
+  const splits = await splitsOf(protocol.split(remix, ETH), protocol);
+  expect(splits.map(([assetId, , gross]) => [assetId, gross])).to.deep.equal([[remix, amount]]);
+  return splits[0][3];
 }
 
 describe("split", function () {
@@ -62,28 +66,32 @@ describe("split", function () {
 
       const forwarded = await splitAndCollect(protocol, payer, remix, 7n);
 
-      expect(forwarded).to.deep.equal(parents.map((id) => [id, 2n]));
-      expect(await protocol.collectableBalance(remix, ETH)).to.equal(1n);
+      expect(forwarded).to.deep.equal([2n, 2n, 2n]);
+      await expectRoyaltyBalance(protocol, remix, ETH, 1n, 0n, 7n);
       await expectSolvent(protocol, [ETH], [...parents, remix]);
     });
 
-    it("splits 3 wei as 0/1/1: cumulative rounding hands out floor(3 * 99.99%) = 2", async function () {
+    it("splits 3 wei as 0/0/0, then 3 more as 1/1/1: each parent floor(lifetime gross * share), whatever its position", async function () {
       const { protocol, payer, parents, remix } =
         await networkHelpers.loadFixture(deployWithTinyFeeCap);
 
-      // Per-share rounding would give every parent floor(0.9999) = 0.
-      const forwarded = await splitAndCollect(protocol, payer, remix, 3n);
+      // floor(3 * 33.33%) = 0 for every parent: the remix holds the 3 wei for now.
+      expect(await splitAndCollect(protocol, payer, remix, 3n)).to.deep.equal([0n, 0n, 0n]);
+      await expectRoyaltyBalance(protocol, remix, ETH, 3n, 0n, 3n);
 
-      expect(forwarded).to.deep.equal([
-        [parents[1], 1n],
-        [parents[2], 1n],
-      ]);
-      expect(await protocol.collectableBalance(parents[0], ETH)).to.equal(0n);
-      expect(await protocol.collectableBalance(remix, ETH)).to.equal(1n);
+      // floor(6 * 33.33%) = 1: each parent now gets the unit its earlier share added up to.
+      expect(await splitAndCollect(protocol, payer, remix, 3n)).to.deep.equal([1n, 1n, 1n]);
+      // floor(10 * 33.33%) = 3: two more each.
+      expect(await splitAndCollect(protocol, payer, remix, 4n)).to.deep.equal([2n, 2n, 2n]);
+
+      for (const parent of parents) {
+        expect(await protocol.collectableBalance(parent, ETH)).to.equal(3n);
+      }
+      await expectRoyaltyBalance(protocol, remix, ETH, 1n, 0n, 10n);
       await expectSolvent(protocol, [ETH], [...parents, remix]);
     });
 
-    it("splits 10 wei among three 26.66% parents as 2/3/2 at fee 10%", async function () {
+    it("splits 10 wei among three 26.66% parents as 2/2/2 at fee 10%: equal shares, equal amounts", async function () {
       const { protocol, alice, bob, payer } = await networkHelpers.loadFixture(deployProtocol);
       const parents = [
         await registerOriginal(protocol, alice, "Q1"),
@@ -99,20 +107,17 @@ describe("split", function () {
 
       const forwarded = await splitAndCollect(protocol, payer, remix, 10n);
 
-      // fee 1, parents floor(10 * 79.98%) = 7 in total, remix keeps 9 - 7 = 2.
-      expect(forwarded.map(([, amount]) => amount)).to.deep.equal([2n, 3n, 2n]);
-      expect(await protocol.accruedFees(ETH)).to.equal(1n);
-      expect(await protocol.collectableBalance(remix, ETH)).to.equal(2n);
+      // fee 1, each parent floor(10 * 26.66%) = 2, the remix keeps 9 - 6 = 3.
+      expect(forwarded).to.deep.equal([2n, 2n, 2n]);
+      expect(await protocol.accruedFees(ETH)).to.deep.equal([1n, 10n]);
+      await expectRoyaltyBalance(protocol, remix, ETH, 3n, 0n, 10n);
       await expectSolvent(protocol, [ETH], [...parents, remix]);
     });
 
-    it("splits a 16-parent remix exactly, each parent its cumulative share", async function () {
+    it("splits a 16-parent remix exactly, each parent floor(gross * its share)", async function () {
       const { protocol, alice, bob, payer } = await networkHelpers.loadFixture(deployProtocol);
       const shares = Array.from({ length: 16 }, (_, i) => 123 + 37 * i); // 6,408 bps in total
-      const parents: bigint[] = [];
-      for (let i = 0; i < shares.length; i++) {
-        parents.push(await registerOriginal(protocol, alice, `parent-${i}`));
-      }
+      const parents = await registerOriginals(protocol, alice, shares.length, "parent-");
       const remix = await registerRemix(
         protocol,
         bob,
@@ -121,18 +126,19 @@ describe("split", function () {
       );
       const amount = ethers.parseEther("1") + 3n;
       const fee = feeOf(amount, 1_000);
-      const expected = cumulativeShares(amount, shares);
-      const total = expected.reduce((sum, x) => sum + x, 0n);
+      const expected = parentCredits(amount, shares);
+      const total = sum(expected);
 
       const forwarded = await splitAndCollect(protocol, payer, remix, amount);
 
-      expect(forwarded).to.deep.equal(parents.map((id, i) => [id, expected[i]]));
+      expect(forwarded).to.deep.equal(expected);
       for (let i = 0; i < parents.length; i++) {
         expect(await protocol.collectableBalance(parents[i], ETH)).to.equal(expected[i]);
+        expect(expected[i]).to.equal((amount * BigInt(shares[i])) / 10_000n);
       }
-      expect(total).to.equal((amount * 6_408n) / 10_000n);
-      expect(await protocol.collectableBalance(remix, ETH)).to.equal(amount - fee - total);
-      await expectSplittable(protocol, remix, ETH, 0n, 0n);
+      expect(total).to.be.at.most((amount * 6_408n) / 10_000n);
+      expect(await feesAccrued(protocol, ETH)).to.equal(fee);
+      await expectRoyaltyBalance(protocol, remix, ETH, amount - fee - total, 0n, 3n);
       await expectSolvent(protocol, [ETH], [...parents, remix]);
     });
   });

@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import { ETH, ethers, networkHelpers, registerRemix } from "../helpers/fixture.js";
-import { deployFamily, eventsOf, expectSolvent, expectSplittable, pay } from "../helpers/engine.js";
+import {
+  deployFamily,
+  expectRoyaltyBalance,
+  expectSolvent,
+  feesAccrued,
+  pay,
+  splitsOf,
+} from "../helpers/engine.js";
 
 // C names A (original, 20%) and B (remix, 30%); a 10,000-wei use of C pays a 1,000 fee.
 const PAID = 10_000n;
@@ -10,22 +17,24 @@ const TO_B = 3_000n;
 const KEPT_BY_C = NET - TO_A - TO_B;
 
 describe("split", function () {
-  it("credits an original parent's collectable and a remix parent's splittable, one hop", async function () {
+  it("credits an original parent's held balance and a remix parent's held and pending, one hop", async function () {
     const { protocol, payer, stranger, a, b, c } = await networkHelpers.loadFixture(deployFamily);
     await pay(protocol, payer, c, ETH, PAID);
+    await expectRoyaltyBalance(protocol, c, ETH, NET, PAID, 0n);
 
-    expect(await protocol.connect(stranger).split.staticCall(c, ETH)).to.equal(KEPT_BY_C);
+    expect(await protocol.connect(stranger).split.staticCall(c, ETH)).to.equal(TO_A + TO_B);
     const tx = protocol.connect(stranger).split(c, ETH);
 
-    await expect(tx).to.emit(protocol, "RoyaltyForwarded").withArgs(c, a, ETH, TO_A);
-    await expect(tx).to.emit(protocol, "RoyaltyForwarded").withArgs(c, b, ETH, TO_B);
-    await expect(tx).to.emit(protocol, "Split").withArgs(c, ETH, PAID, NET, KEPT_BY_C);
+    // One event per split: the gross split and each parent's amount, in parentsOf order.
+    expect(await splitsOf(tx, protocol)).to.deep.equal([[c, ETH, PAID, [TO_A, TO_B]]]);
     await expect(tx).to.changeEtherBalances(ethers, [protocol], [0n]);
+    await expectRoyaltyBalance(protocol, a, ETH, TO_A, 0n, 0n);
+    await expectRoyaltyBalance(protocol, b, ETH, TO_B, TO_B, 0n);
+    await expectRoyaltyBalance(protocol, c, ETH, KEPT_BY_C, 0n, PAID % 10_000n);
     expect(await protocol.collectableBalance(a, ETH)).to.equal(TO_A);
-    await expectSplittable(protocol, b, ETH, TO_B, TO_B);
-    expect(await protocol.collectableBalance(b, ETH)).to.equal(0n);
+    // B's claim would first pass A its 30% of the 3,000 B received: 900.
+    expect(await protocol.collectableBalance(b, ETH)).to.equal(TO_B - 900n);
     expect(await protocol.collectableBalance(c, ETH)).to.equal(KEPT_BY_C);
-    await expectSplittable(protocol, c, ETH, 0n, 0n);
     await expectSolvent(protocol, [ETH], [a, b, c]);
   });
 
@@ -34,20 +43,20 @@ describe("split", function () {
     await pay(protocol, payer, c, ETH, PAID);
     await protocol.split(c, ETH);
 
-    // B's 3,000 carried no fee, so gross == net and A's 30% of it is 900.
-    await expect(protocol.split(b, ETH))
-      .to.emit(protocol, "Split")
-      .withArgs(b, ETH, TO_B, TO_B, 2_100n)
-      .and.to.emit(protocol, "RoyaltyForwarded")
-      .withArgs(b, a, ETH, 900n);
+    // B's 3,000 carried no fee, so A's 30% of it is 900 and B keeps 2,100.
+    expect(await protocol.split.staticCall(b, ETH)).to.equal(900n);
+    expect(await splitsOf(protocol.split(b, ETH), protocol)).to.deep.equal([
+      [b, ETH, TO_B, [900n]],
+    ]);
 
     expect(await protocol.collectableBalance(a, ETH)).to.equal(TO_A + 900n);
     expect(await protocol.collectableBalance(b, ETH)).to.equal(2_100n);
-    expect(await protocol.accruedFees(ETH)).to.equal(PAID - NET);
+    await expectRoyaltyBalance(protocol, b, ETH, 2_100n, 0n, TO_B);
+    expect(await protocol.accruedFees(ETH)).to.deep.equal([PAID - NET, PAID % 10_000n]);
     await expectSolvent(protocol, [ETH], [a, b, c]);
   });
 
-  it("gives a zero-share parent nothing and emits no RoyaltyForwarded for it", async function () {
+  it("gives a zero-share parent nothing: its amount in Split is 0", async function () {
     const { protocol, payer, carol, a, b, c } = await networkHelpers.loadFixture(deployFamily);
     const d = await registerRemix(protocol, carol, "D", [
       [a, 0],
@@ -55,23 +64,24 @@ describe("split", function () {
     ]);
     await pay(protocol, payer, d, ETH, PAID);
 
-    const forwarded = await eventsOf(protocol.split(d, ETH), protocol, "RoyaltyForwarded");
+    const splits = await splitsOf(protocol.split(d, ETH), protocol);
 
-    expect(forwarded.map((args) => [...args])).to.deep.equal([[d, b, ETH, 2_500n]]);
-    expect(await protocol.collectableBalance(a, ETH)).to.equal(0n);
-    await expectSplittable(protocol, b, ETH, 2_500n, 2_500n);
+    expect(splits).to.deep.equal([[d, ETH, PAID, [0n, 2_500n]]]);
+    await expectRoyaltyBalance(protocol, a, ETH, 0n, 0n);
+    await expectRoyaltyBalance(protocol, b, ETH, 2_500n, 2_500n);
     expect(await protocol.collectableBalance(d, ETH)).to.equal(NET - 2_500n);
     await expectSolvent(protocol, [ETH], [a, b, c, d]);
   });
 
   it("does nothing and returns 0 when there is nothing to split", async function () {
     const { protocol, payer, a, b, c } = await networkHelpers.loadFixture(deployFamily);
-    await pay(protocol, payer, a, ETH, PAID); // an original's revenue is never splittable
+    await pay(protocol, payer, a, ETH, PAID); // an original never has anything pending
 
     for (const id of [a, b, c, c + 1n]) {
       expect(await protocol.split.staticCall(id, ETH)).to.equal(0n);
       await expect(protocol.split(id, ETH)).not.to.emit(protocol, "Split");
     }
+    await expectRoyaltyBalance(protocol, a, ETH, NET, 0n, 0n);
     expect(await protocol.collectableBalance(a, ETH)).to.equal(NET);
   });
 
@@ -82,9 +92,10 @@ describe("split", function () {
 
     await protocol.split(b, ETH);
 
-    await expectSplittable(protocol, b, ETH, 0n, 0n);
-    await expectSplittable(protocol, b, token, PAID, NET);
-    expect(await protocol.collectableBalance(a, token)).to.equal(0n);
+    await expectRoyaltyBalance(protocol, b, ETH, NET - 3_000n, 0n);
+    await expectRoyaltyBalance(protocol, b, token, NET, PAID);
+    await expectRoyaltyBalance(protocol, a, ETH, 3_000n, 0n);
+    await expectRoyaltyBalance(protocol, a, token, 0n, 0n);
     await expectSolvent(protocol, [ETH, token], [a, b, c]);
   });
 
@@ -96,7 +107,7 @@ describe("split", function () {
 
     await expect(protocol.connect(stranger).split(c, ETH))
       .to.emit(protocol, "Split")
-      .withArgs(c, ETH, PAID, NET, KEPT_BY_C);
+      .withArgs(c, ETH, PAID, [TO_A, TO_B]);
     expect(await protocol.collectableBalance(a, ETH)).to.equal(TO_A);
     await expectSolvent(protocol, [ETH], [a, b, c]);
   });
@@ -109,7 +120,8 @@ describe("split", function () {
 
     await expect(protocol.split(c, token))
       .to.emit(protocol, "Split")
-      .withArgs(c, token, PAID, NET, KEPT_BY_C);
+      .withArgs(c, token, PAID, [TO_A, TO_B]);
+    expect(await feesAccrued(protocol, token)).to.equal(PAID - NET);
     await expectSolvent(protocol, [token], [a, b, c]);
   });
 });

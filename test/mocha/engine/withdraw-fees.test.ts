@@ -1,6 +1,21 @@
 import { expect } from "chai";
-import { ETH, ethers, networkHelpers } from "../helpers/fixture.js";
-import { deployFamily, expectSolvent, pay, setFeeNow } from "../helpers/engine.js";
+import {
+  ETH,
+  FEE_BPS,
+  FEE_DELAY,
+  MAX_FEE_BPS,
+  ethers,
+  networkHelpers,
+  registerOriginal,
+} from "../helpers/fixture.js";
+import {
+  deployFamily,
+  expectSolvent,
+  feeOf,
+  feesAccrued,
+  pay,
+  setFeeNow,
+} from "../helpers/engine.js";
 
 const FEE_ETH = ethers.parseEther("0.1");
 const FEE_TOKEN = 100_000n;
@@ -29,7 +44,7 @@ describe("withdrawFees", function () {
       [protocol, treasury, stranger],
       [-FEE_ETH, FEE_ETH, 0n],
     );
-    expect(await protocol.accruedFees(ETH)).to.equal(0n);
+    expect(await feesAccrued(protocol, ETH)).to.equal(0n);
     expect(await protocol.collectableBalance(a, ETH)).to.equal(ethers.parseEther("0.54"));
     await expectSolvent(protocol, [ETH], [a, b, c]);
   });
@@ -49,7 +64,7 @@ describe("withdrawFees", function () {
       [protocol, treasury],
       [-FEE_TOKEN, FEE_TOKEN],
     );
-    expect(await protocol.accruedFees(ETH)).to.equal(FEE_ETH);
+    expect(await feesAccrued(protocol, ETH)).to.equal(FEE_ETH);
     await expectSolvent(protocol, [ETH, token], [a, b, c]);
   });
 
@@ -82,6 +97,63 @@ describe("withdrawFees", function () {
     await pay(protocol, payer, a, ETH, 1_000n);
     await protocol.withdrawFees(ETH);
     await expect(protocol.withdrawFees(ETH)).to.changeEtherBalances(ethers, [protocol], [0n]);
+  });
+
+  it("keeps the lifetime gross remainder across a withdrawal, so fee rounding carries on", async function () {
+    const { protocol, payer, a, b, c } = await networkHelpers.loadFixture(deployWithFees);
+    // 1 ETH was paid so far (a multiple of 10,000): 9 wei more pay floor(0.9) = 0.
+    await expect(pay(protocol, payer, a, ETH, 9n))
+      .to.emit(protocol, "Paid")
+      .withArgs(a, ETH, payer.address, 9n, 0n);
+
+    await protocol.withdrawFees(ETH);
+
+    expect(await protocol.accruedFees(ETH)).to.deep.equal([0n, 9n]);
+    // The next wei completes the 10 wei whose 10% is 1.
+    await expect(pay(protocol, payer, a, ETH, 1n))
+      .to.emit(protocol, "Paid")
+      .withArgs(a, ETH, payer.address, 1n, 1n);
+    expect(await protocol.accruedFees(ETH)).to.deep.equal([1n, 10n]);
+    await expectSolvent(protocol, [ETH], [a, b, c]);
+  });
+
+  it("keeps the ETH fees and their remainder through fee changes, pauses and registrations, which write the same slot", async function () {
+    const { protocol, admin, alice, payer, token, a, b, c } =
+      await networkHelpers.loadFixture(deployWithFees);
+    // 1 ETH paid so far (a multiple of 10,000): 9 wei more pay floor(0.9) = 0.
+    await pay(protocol, payer, a, ETH, 9n);
+    const ethFees = [FEE_ETH, 9n];
+    const tokenFees = [FEE_TOKEN, 1_000_000n % 10_000n];
+    expect(await protocol.accruedFees(ETH)).to.deep.equal(ethFees);
+
+    await protocol.connect(admin).setFee(MAX_FEE_BPS);
+    expect(await protocol.accruedFees(ETH), "after announcing a fee").to.deep.equal(ethFees);
+    await networkHelpers.time.increase(FEE_DELAY);
+    const d = await registerOriginal(protocol, alice, "D");
+    expect(d).to.equal(c + 1n);
+    expect(await protocol.accruedFees(ETH), "after a registration").to.deep.equal(ethFees);
+    await protocol.connect(admin).setPaused(true);
+    await protocol.connect(admin).setPaused(false);
+    expect(await protocol.accruedFees(ETH), "after a pause").to.deep.equal(ethFees);
+
+    // The payment that applies the due fee: 20% of the 10th wei of 10 is
+    // floor(10 * 20%) - floor(9 * 20%) = 1.
+    const fee = feeOf(1n, MAX_FEE_BPS, 9n);
+    expect(fee).to.equal(1n);
+    await expect(pay(protocol, payer, a, ETH, 1n))
+      .to.emit(protocol, "FeeUpdated")
+      .withArgs(FEE_BPS, MAX_FEE_BPS);
+    expect(await protocol.feeBps()).to.equal(MAX_FEE_BPS);
+    expect(await protocol.totalAssets()).to.equal(d);
+    expect(await protocol.accruedFees(ETH)).to.deep.equal([FEE_ETH + fee, 10n]);
+    expect(await protocol.accruedFees(token)).to.deep.equal(tokenFees);
+    await expect(protocol.withdrawFees(ETH)).to.changeEtherBalances(
+      ethers,
+      [protocol],
+      [-(FEE_ETH + fee)],
+    );
+    expect(await protocol.accruedFees(ETH)).to.deep.equal([0n, 10n]);
+    await expectSolvent(protocol, [ETH, token], [a, b, c, d]);
   });
 
   it("works while the protocol is paused", async function () {

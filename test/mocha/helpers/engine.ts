@@ -36,22 +36,69 @@ export async function deployFamily() {
   return { ...deployment, token: await deployment.usd.getAddress(), a, b, c };
 }
 
-/** The protocol fee on `amount`, rounded down as the engine does. */
-export function feeOf(amount: bigint, feeBps: number | bigint): bigint {
-  return (amount * BigInt(feeBps)) / BPS;
+/**
+ * The engine's one rounding rule, written from the spec: what a receiver of `bps` is owed of
+ * `amount` added to a running total that stood at `before`,
+ * floor((before + amount) * bps / BPS) - floor(before * bps / BPS). Summed over any chunking of a
+ * total these telescope to floor(total * bps / BPS).
+ */
+export function lifetimeIncrement(before: bigint, amount: bigint, bps: number | bigint): bigint {
+  return ((before + amount) * BigInt(bps)) / BPS - (before * BigInt(bps)) / BPS;
 }
 
 /**
- * The documented split of `gross`: parent i gets floor(g * c_i / BPS) - floor(g * c_{i-1} / BPS),
- * where c_i is the running sum of shares. Written from the spec, independently of the contract.
+ * The protocol fee on a payment of `amount` at `feeBps` when `paidBefore` had been paid in the same
+ * token before it (over the protocol's life, every asset and payer together). For the first
+ * payment in a token (the default) this is floor(amount * fee).
  */
-export function cumulativeShares(gross: bigint, sharesBps: number[]): bigint[] {
-  let cumulative = 0n;
-  return sharesBps.map((share) => {
-    const before = (gross * cumulative) / BPS;
-    cumulative += BigInt(share);
-    return (gross * cumulative) / BPS - before;
+export function feeOf(amount: bigint, feeBps: number | bigint, paidBefore = 0n): bigint {
+  return lifetimeIncrement(paidBefore, amount, feeBps);
+}
+
+/** The fees of `amounts` paid in this order in one token at `feeBps`, after `paidBefore`. */
+export function feesOf(amounts: bigint[], feeBps: number | bigint, paidBefore = 0n): bigint[] {
+  let paid = paidBefore;
+  return amounts.map((amount) => {
+    const fee = feeOf(amount, feeBps, paid);
+    paid += amount;
+    return fee;
   });
+}
+
+/**
+ * What each parent (of `sharesBps`, in `parentsOf` order) is credited when a remix that had split
+ * `splitBefore` over its life splits `gross` more: parent i gets
+ * floor((splitBefore + gross) * s_i / BPS) - floor(splitBefore * s_i / BPS).
+ */
+export function parentCredits(gross: bigint, sharesBps: number[], splitBefore = 0n): bigint[] {
+  return sharesBps.map((share) => lifetimeIncrement(splitBefore, gross, share));
+}
+
+/** The sum of `amounts`. */
+export function sum(amounts: bigint[]): bigint {
+  return amounts.reduce((total, amount) => total + amount, 0n);
+}
+
+/**
+ * The part of `pending` gross a split covers, from the spec: all of it if its parents' credits
+ * total at most `held`, else the largest gross g <= `pending` whose credits do (found by counting
+ * down, independently of the contract's bisection).
+ */
+export function coveredGross(
+  pending: bigint,
+  held: bigint,
+  sharesBps: number[],
+  splitBefore = 0n,
+): bigint {
+  let gross = pending;
+  while (gross > 0n && sum(parentCredits(gross, sharesBps, splitBefore)) > held) gross--;
+  return gross;
+}
+
+/** Accrued protocol fees in `token` (the first value of `accruedFees`). */
+export async function feesAccrued(protocol: Protocol, token: string): Promise<bigint> {
+  const [amount] = await protocol.accruedFees(token);
+  return amount;
 }
 
 /** What `holder` owns of `token` (native ETH when `token` is the zero address). */
@@ -61,17 +108,16 @@ export async function balanceOf(token: string, holder: string): Promise<bigint> 
   return erc20.balanceOf(holder);
 }
 
-/** Everything the engine owes in `token`: collectable and net splittable of `assetIds`, plus fees. */
+/** Everything the engine owes in `token`: what `assetIds` hold, plus accrued fees. */
 export async function owedBy(
   protocol: Protocol,
   token: string,
   assetIds: bigint[],
 ): Promise<bigint> {
-  let owed = await protocol.accruedFees(token);
+  let owed = await feesAccrued(protocol, token);
   for (const id of new Set(assetIds)) {
-    owed += await protocol.collectableBalance(id, token);
-    const [, net] = await protocol.splittableBalance(id, token);
-    owed += net;
+    const [held] = await protocol.royaltyBalance(id, token);
+    owed += held;
   }
   return owed;
 }
@@ -90,16 +136,25 @@ export async function expectSolvent(protocol: Protocol, tokens: string[], assetI
   }
 }
 
-/** Asserts the splittable balance of `assetId` in `token` is exactly `[gross, net]`. */
-export async function expectSplittable(
+/**
+ * Asserts the balance of `assetId` in `token` (`royaltyBalance`) is exactly `held` and
+ * `pendingGross`, and, if given, that its lifetime split gross modulo 10,000 is `remainder`.
+ */
+export async function expectRoyaltyBalance(
   protocol: Protocol,
   assetId: bigint,
   token: string,
-  gross: bigint,
-  net: bigint,
+  held: bigint,
+  pendingGross: bigint,
+  remainder?: bigint,
 ) {
-  const [actualGross, actualNet] = await protocol.splittableBalance(assetId, token);
-  expect([actualGross, actualNet], `splittable of asset ${assetId}`).to.deep.equal([gross, net]);
+  const actual = await protocol.royaltyBalance(assetId, token);
+  const label = `royaltyBalance of asset ${assetId}`;
+  if (remainder === undefined) {
+    expect([actual.held, actual.pendingGross], label).to.deep.equal([held, pendingGross]);
+  } else {
+    expect([...actual], label).to.deep.equal([held, pendingGross, remainder]);
+  }
 }
 
 /** The decoded arguments of every `name` event `contract` emitted in `tx`, in log order. */
@@ -117,6 +172,39 @@ export async function eventsOf(
     if (parsed?.name === name) found.push(parsed.args);
   }
   return found;
+}
+
+/** A `Split` event's arguments as plain values: `[assetId, token, gross, amounts]`. */
+export type SplitArgs = [bigint, string, bigint, bigint[]];
+
+/** The `Split` events `protocol` emitted in `tx`, in log order, as plain values. */
+export async function splitsOf(
+  tx: Promise<ContractTransactionResponse> | ContractTransactionResponse,
+  protocol: Protocol,
+): Promise<SplitArgs[]> {
+  const splits = await eventsOf(tx, protocol, "Split");
+  return splits.map((args) => [args.assetId, args.token, args.gross, [...args.amounts]]);
+}
+
+/**
+ * A `Claimed` event's arguments as plain values: `[token, recipient, claimer, assetIds, amounts]`
+ * (one event per token of a claim that paid anything, `amounts[i]` paid for `assetIds[i]`).
+ */
+export type ClaimedArgs = [string, string, string, bigint[], bigint[]];
+
+/** The `Claimed` events `protocol` emitted in `tx`, in log order, as plain values. */
+export async function claimsOf(
+  tx: Promise<ContractTransactionResponse> | ContractTransactionResponse,
+  protocol: Protocol,
+): Promise<ClaimedArgs[]> {
+  const claims = await eventsOf(tx, protocol, "Claimed");
+  return claims.map((args) => [
+    args.token,
+    args.recipient,
+    args.claimer,
+    [...args.assetIds],
+    [...args.amounts],
+  ]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ETH, FAR_DEADLINE, UseKind, ethers, networkHelpers } from "../helpers/fixture.js";
-import { eventsOf, expectSolvent } from "../helpers/engine.js";
+import { eventsOf, expectRoyaltyBalance, expectSolvent, feesAccrued } from "../helpers/engine.js";
 import {
   DATASET_PRICES as P,
   FAMILY_LICENCES,
@@ -85,14 +85,13 @@ describe("buyLicences", function () {
       [d, token, payer.address, P.d],
     ]);
 
-    // B's 1 ETH is still B's to split; A and D, originals, collect at once.
-    const [gross, net] = await protocol.splittableBalance(b, ETH);
-    expect([gross, net]).to.deep.equal([P.b, (P.b * 9n) / 10n]);
+    // B's 1 ETH is still pending its split; A and D, originals, collect at once.
+    await expectRoyaltyBalance(protocol, b, ETH, (P.b * 9n) / 10n, P.b);
     expect(await protocol.collectableBalance(a, ETH)).to.equal((P.a * 9n) / 10n);
     expect(await protocol.collectableBalance(d, token)).to.equal((P.d * 9n) / 10n);
     expect(await protocol.collectableBalance(e, ETH)).to.equal(0n);
-    expect(await protocol.accruedFees(ETH)).to.equal(eth / 10n);
-    expect(await protocol.accruedFees(token)).to.equal(P.d / 10n);
+    expect(await feesAccrued(protocol, ETH)).to.equal(eth / 10n);
+    expect(await feesAccrued(protocol, token)).to.equal(P.d / 10n);
     await protocol.split(b, ETH);
     expect(await protocol.collectableBalance(a, ETH)).to.equal((P.a * 9n) / 10n + (P.b * 3n) / 10n);
     expect(await protocol.collectableBalance(b, ETH)).to.equal((P.b * 6n) / 10n);

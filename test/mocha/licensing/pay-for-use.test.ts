@@ -10,7 +10,7 @@ import {
   payViews,
   publish,
 } from "../helpers/licensing.js";
-import { eventsOf } from "../helpers/engine.js";
+import { eventsOf, feesAccrued } from "../helpers/engine.js";
 
 const VIEW_PRICE = ethers.parseEther("0.01");
 
@@ -59,7 +59,7 @@ describe("payForUse", function () {
 
     expect(await protocol.collectableBalance(a, token)).to.equal((total * 3n) / 10n);
     expect(await protocol.collectableBalance(b, token)).to.equal((total * 6n) / 10n);
-    expect(await protocol.accruedFees(token)).to.equal(total / 10n);
+    expect(await feesAccrued(protocol, token)).to.equal(total / 10n);
   });
 
   it("refunds ETH sent above the total exactly", async function () {

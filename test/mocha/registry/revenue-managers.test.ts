@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { ETH, UseKind, ethers, networkHelpers } from "../helpers/fixture.js";
-import { balanceOf, deployFamily, pay } from "../helpers/engine.js";
+import { ETH, FEE_BPS, UseKind, ethers, networkHelpers } from "../helpers/fixture.js";
+import { balanceOf, claimsOf, deployFamily, feeOf, pay } from "../helpers/engine.js";
 import { makeTerms } from "../helpers/licensing.js";
 
 const OWED = 10n ** 18n;
@@ -12,7 +12,7 @@ async function deployListedWork() {
   const { protocol, alice, stranger, payer, a } = family;
   await pay(protocol, payer, a, ETH, OWED);
   await protocol.connect(alice).setApprovalForAll(stranger.address, true);
-  return { ...family, marketplace: stranger, owed: await protocol.collectableBalance(a, ETH) };
+  return { ...family, marketplace: stranger, owed: OWED - feeOf(OWED, FEE_BPS) };
 }
 
 describe("revenue managers", function () {
@@ -55,9 +55,10 @@ describe("revenue managers", function () {
     expect(await protocol.revenueManagerOf(a)).to.equal(carol.address);
 
     const before = await balanceOf(ETH, stranger.address);
-    await expect(protocol.connect(carol).claim(a, ETH, stranger.address))
-      .to.emit(protocol, "Claimed")
-      .withArgs(a, ETH, stranger.address, owed, carol.address);
+    const claim = protocol.connect(carol).claim(a, ETH, stranger.address);
+    expect(await claimsOf(claim, protocol)).to.deep.equal([
+      [ETH, stranger.address, carol.address, [a], [owed]],
+    ]);
     expect((await balanceOf(ETH, stranger.address)) - before).to.equal(owed);
     await expect(licensing.connect(carol).setTerms(a, UseKind.View, makeTerms("views"))).to.emit(
       licensing,
@@ -71,7 +72,7 @@ describe("revenue managers", function () {
   });
 
   it("a manager for all covers assets the owner gets later, not assets it sold", async function () {
-    const { protocol, alice, bob, carol, payer, a, b } =
+    const { protocol, alice, bob, carol, payer, a, b, owed } =
       await networkHelpers.loadFixture(deployListedWork);
     await expect(protocol.connect(bob).setRevenueManagerForAll(carol.address, true))
       .to.emit(protocol, "RevenueManagerForAllSet")
@@ -84,10 +85,12 @@ describe("revenue managers", function () {
     expect(await protocol.isOwnerOrManager(a, carol.address)).to.equal(true);
     expect(await protocol.isOwnerOrManager(b, carol.address)).to.equal(false);
     await pay(protocol, payer, a, ETH, OWED);
-    await expect(protocol.connect(carol).claimMany([a], [ETH], carol.address)).to.emit(
-      protocol,
-      "Claimed",
-    );
+    // A holds both payments less their fees (the second's after OWED paid before it).
+    const held = owed + OWED - feeOf(OWED, FEE_BPS, OWED);
+    const claim = protocol.connect(carol).claimMany([a], [ETH], carol.address);
+    expect(await claimsOf(claim, protocol)).to.deep.equal([
+      [ETH, carol.address, carol.address, [a], [held]],
+    ]);
 
     await protocol.connect(bob).setRevenueManagerForAll(carol.address, false);
     expect(await protocol.isOwnerOrManager(a, carol.address)).to.equal(false);
@@ -105,7 +108,10 @@ describe("revenue managers", function () {
     await expect(protocol.connect(carol).claim(a, ETH, carol.address))
       .to.be.revertedWithCustomError(protocol, "NotAssetOwnerOrManager")
       .withArgs(a, carol.address);
-    await expect(protocol.connect(bob).claim(a, ETH, bob.address)).to.emit(protocol, "Claimed");
+    const claim = protocol.connect(bob).claim(a, ETH, bob.address);
+    expect(await claimsOf(claim, protocol)).to.deep.equal([
+      [ETH, bob.address, bob.address, [a], [OWED - feeOf(OWED, FEE_BPS, OWED)]],
+    ]);
   });
 
   it("reverts with InvalidManager for a zero manager for all, and ERC721NonexistentToken for an unknown asset", async function () {

@@ -9,10 +9,13 @@ import {LicensingModel} from "./LicensingModel.sol";
 import {ProtocolModel} from "./ProtocolModel.sol";
 import {VM} from "./Vm.sol";
 
-/// @notice Handler of the protocol's money: direct payments, splits, claims, fee withdrawals, fee
-/// changes, NFT transfers and pauses.
+/// @notice Handler of the protocol's money: direct payments (one or many per call, tiny or large),
+/// splits, claims, fee withdrawals, fee changes, NFT transfers and pauses. Every fee, split and
+/// claim is checked against the model as it happens, and every `Split` event must be a split the
+/// model made.
 contract RoyaltyHandler is HandlerBase {
     uint256 private constant MAX_PAYMENT = 1e30;
+    uint256 private constant TINY_PAYMENT = 20;
 
     /// @notice Claims that reverted while paused.
     uint256 public pausedClaimFailures;
@@ -46,10 +49,59 @@ contract RoyaltyHandler is HandlerBase {
             return;
         }
 
+        (uint256 feesBefore, ) = protocol.accruedFees(token);
         VM.prank(payer);
         protocol.pay{value: value}(assetId, token, amount);
 
-        royaltyModel.recordPayment(assetId, token, amount);
+        uint256 fee = royaltyModel.recordPayment(assetId, token, amount);
+        (uint256 feesAfter, ) = protocol.accruedFees(token);
+        require(feesAfter - feesBefore == fee, "pay: fee differs from model");
+    }
+
+    /// @notice Pays 1-4 random assets (repeats allowed) in one token with one `payMany`: each
+    /// payment is charged its fee in turn, as if paid alone in that order.
+    function payMany(
+        uint256[4] calldata assetSeeds,
+        uint256[4] calldata amountSeeds,
+        uint256 count,
+        uint256 tokenSeed,
+        uint256 payerSeed
+    ) external {
+        uint256 total = protocol.totalAssets();
+        if (total == 0) return;
+        uint256[] memory assetIds = new uint256[](1 + (count % assetSeeds.length));
+        uint256[] memory amounts = new uint256[](assetIds.length);
+        address token = _token(tokenSeed);
+        uint256 sum;
+        for (uint256 i; i < assetIds.length; ++i) {
+            assetIds[i] = 1 + (assetSeeds[i] % total);
+            // Tiny payments one time in two, where rounding the fee on each would lose it all.
+            amounts[i] = 1 + (amountSeeds[i] % (amountSeeds[i] % 2 == 0 ? TINY_PAYMENT : MAX_PAYMENT));
+            sum += amounts[i];
+        }
+        address payer = _actor(payerSeed);
+        uint256 value = token == address(0) ? sum : 0;
+        _fund(payer, token, sum);
+        if (protocol.paused()) {
+            _expectPaused(
+                address(protocol),
+                payer,
+                value,
+                abi.encodeCall(protocol.payMany, (token, assetIds, amounts))
+            );
+            return;
+        }
+
+        (uint256 feesBefore, ) = protocol.accruedFees(token);
+        VM.prank(payer);
+        protocol.payMany{value: value}(token, assetIds, amounts);
+
+        uint256 fees;
+        for (uint256 i; i < assetIds.length; ++i) {
+            fees += royaltyModel.recordPayment(assetIds[i], token, amounts[i]);
+        }
+        (uint256 feesAfter, ) = protocol.accruedFees(token);
+        require(feesAfter - feesBefore == fees, "payMany: fees differ from model");
     }
 
     /// @notice Splits a random asset in one token.
@@ -58,8 +110,10 @@ contract RoyaltyHandler is HandlerBase {
         if (total == 0) return;
         uint256 assetId = 1 + (assetSeed % total);
         address token = _token(tokenSeed);
-        uint256 kept = protocol.split(assetId, token);
-        require(kept == royaltyModel.recordSplit(assetId, token), "split: kept differs from model");
+        VM.recordLogs();
+        uint256 forwarded = protocol.split(assetId, token);
+        require(forwarded == royaltyModel.recordSplit(assetId, token), "split: forwarded differs from model");
+        _observeSplits();
     }
 
     /// @notice Splits 1-4 random assets (repeats allowed) in both tokens with one call.
@@ -71,12 +125,14 @@ contract RoyaltyHandler is HandlerBase {
             assetIds[i] = 1 + (assetSeeds[i] % total);
         }
         address[] memory tokens = _tokens();
+        VM.recordLogs();
         protocol.splitMany(assetIds, tokens);
         for (uint256 i; i < assetIds.length; ++i) {
             for (uint256 j; j < tokens.length; ++j) {
                 royaltyModel.recordSplit(assetIds[i], tokens[j]);
             }
         }
+        _observeSplits();
     }
 
     /// @notice Claims a random asset as its owner, or as an actor the owner names its revenue
@@ -114,8 +170,10 @@ contract RoyaltyHandler is HandlerBase {
         uint256 ethBefore = recipient.balance;
         uint256 erc20Before = erc20.balanceOf(recipient);
 
+        VM.recordLogs();
         VM.prank(caller);
         uint256[] memory amounts = protocol.claimMany(assetIds, tokens, recipient);
+        _observeSplits();
 
         for (uint256 j; j < tokens.length; ++j) {
             require(amounts[j] == expected[j], "claimMany: amount differs from model");
@@ -208,18 +266,22 @@ contract RoyaltyHandler is HandlerBase {
     }
 
     /// @notice Splits every asset children-first (a parent's id is always below its children's, so
-    /// one pass in descending id order moves everything to collectable), claims everything to the
-    /// owners and withdraws the fees: afterwards the protocol must hold nothing.
+    /// one pass in descending id order moves everything up as far as it is covered), claims
+    /// everything to the owners and withdraws the fees: afterwards the protocol holds only what
+    /// remixes hold against gross that stays pending. A claim splits first, but finds nothing more
+    /// to forward: what an asset holds has not changed since its split, which forwarded all it could.
     function settleEverything() external {
         address[] memory tokens = _tokens();
+        VM.recordLogs();
         for (uint256 assetId = protocol.totalAssets(); assetId >= 1; --assetId) {
             for (uint256 j; j < tokens.length; ++j) {
                 require(
                     protocol.split(assetId, tokens[j]) == royaltyModel.recordSplit(assetId, tokens[j]),
-                    "settle: kept differs"
+                    "settle: forwarded differs"
                 );
             }
         }
+        _observeSplits();
         for (uint256 assetId = 1; assetId <= protocol.totalAssets(); ++assetId) {
             address owner = protocol.ownerOf(assetId);
             for (uint256 j; j < tokens.length; ++j) {
@@ -238,15 +300,24 @@ contract RoyaltyHandler is HandlerBase {
     function _claim(address caller, uint256 assetId, address token, address recipient) private returns (bool) {
         uint256 expected = royaltyModel.collectable(assetId, token);
         uint256 before = _balance(token, recipient);
+        VM.recordLogs();
         VM.prank(caller);
         try protocol.claim(assetId, token, recipient) returns (uint256 amount) {
             require(amount == expected, "claim: amount differs from model");
             require(_balance(token, recipient) - before == amount, "claim: received differs");
-            royaltyModel.recordClaim(assetId, token);
+            require(royaltyModel.recordClaim(assetId, token) == amount, "claim: model's claim differs");
+            _observeSplits();
             return true;
         } catch {
+            _observeSplits();
             return false;
         }
+    }
+
+    /// @dev Hands the events recorded since `recordLogs` to the model, which requires its splits
+    /// since the last call to be exactly the contract's `Split` events.
+    function _observeSplits() private {
+        royaltyModel.observeSplits(VM.getRecordedLogs(), address(protocol));
     }
 
     function _assetsOwnedBy(address owner, uint256 startSeed) private view returns (uint256[] memory assetIds) {

@@ -45,9 +45,9 @@ describeOnNodes("sdk protocol configuration", (env) => {
       totalAssets: 1n,
       licensing: getAddress(deployment.licensing),
       tokens: [
-        { token: ETH, allowed: true, accruedFees: 0n },
-        { token: e.usd, allowed: true, accruedFees: 0n },
-        { token: NOT_LISTED, allowed: false, accruedFees: 0n },
+        { token: ETH, allowed: true, accruedFees: 0n, feeGrossRemainder: 0n },
+        { token: e.usd, allowed: true, accruedFees: 0n, feeGrossRemainder: 0n },
+        { token: NOT_LISTED, allowed: false, accruedFees: 0n, feeGrossRemainder: 0n },
       ],
     });
   });

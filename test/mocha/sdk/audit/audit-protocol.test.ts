@@ -11,7 +11,7 @@ import {
 } from "../../../../sdk/index.js";
 import { describeOnNodes, type SdkEnv } from "../helpers/env.js";
 import { fundUsd, threeGenerations } from "../helpers/family.js";
-import { balanceSlot } from "../helpers/storage.js";
+import { balanceSlot, balanceWord } from "../helpers/storage.js";
 import { buildTree } from "../helpers/tree.js";
 
 /**
@@ -56,14 +56,15 @@ describeOnNodes("sdk auditProtocol", (env) => {
       conserved: true,
       solvent: true,
     });
-    // dUSD: paid to C and never split, so all of C's net waits there; the fee is accrued.
+    // dUSD: paid to C and never split, so C holds 0.90 of which B's 0.20 waits for the split;
+    // the fee is accrued.
     expect(usd).to.deep.equal({
       token: getAddress(e.usd),
       paidIn: 1_000_000n,
       claimed: 0n,
       feesWithdrawn: 0n,
-      claimable: 0n,
-      inTransit: 900_000n,
+      claimable: 700_000n,
+      inTransit: 200_000n,
       feesAccrued: 100_000n,
       owed: 1_000_000n,
       balance: 1_000_000n,
@@ -94,11 +95,11 @@ describeOnNodes("sdk auditProtocol", (env) => {
       assetIds: [b],
       tokens: [ETH],
     });
-    const slot = await balanceSlot(e, b, ETH, held!.collectable);
+    const slot = await balanceSlot(e, b, ETH, balanceWord(held!, true));
     await e.testClient.setStorageAt({
       address: e.deployment.protocol,
       index: slot,
-      value: toHex(parseEther("5"), { size: 32 }),
+      value: toHex(balanceWord({ ...held!, held: parseEther("5") }, true), { size: 32 }),
     });
     const audit = await auditProtocol(e.publicClient, { deployment: e.deployment });
     expect(audit.ok).to.equal(false);
@@ -107,7 +108,7 @@ describeOnNodes("sdk auditProtocol", (env) => {
         kind: "state",
         token: ETH,
         assetId: b,
-        field: "collectable",
+        field: "held",
         expected: parseEther("0.44"),
         actual: parseEther("5"),
       },

@@ -116,13 +116,13 @@ describeOnNodes("sdk claimAll", (env) => {
       ethBefore + ALICE_ETH - gasCost(transactions),
     );
     expect(await usdBalance(e, alice)).to.equal(usdBefore + ALICE_USD);
-    const [, yNet] = await e.publicClient.readContract({
+    const [yHeld, yPending] = await e.publicClient.readContract({
       address: deployment.protocol,
       abi: remixProtocolAbi,
-      functionName: "splittableBalance",
+      functionName: "royaltyBalance",
       args: [y, ETH],
     });
-    expect(yNet).to.equal(parseEther("0.9"));
+    expect([yHeld, yPending]).to.deep.equal([parseEther("0.9"), parseEther("1")]);
     expect(
       (await previewClaimAll(e.publicClient, { deployment, owner: alice })).totals,
     ).to.deep.equal([]);

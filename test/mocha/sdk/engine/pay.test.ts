@@ -41,7 +41,9 @@ describeOnNodes("sdk pay", (env) => {
     expect(balance).to.deep.equal({
       assetId: a,
       token: ETH,
-      splittable: { gross: 0n, net: 0n },
+      held: 900n,
+      pendingGross: 0n,
+      remainder: 0n,
       collectable: 900n,
     });
   });

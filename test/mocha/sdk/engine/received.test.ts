@@ -29,7 +29,7 @@ async function history(e: SdkEnv) {
 }
 
 describeOnNodes("sdk getReceived", (env) => {
-  it("totals direct payments, royalties from remixes and claims per token from the logs", async function () {
+  it("totals direct payments, royalties from and to other assets, and claims per token", async function () {
     const e = env();
     const { a, b, feesToA, fromB, claimed } = await history(e);
     const { deployment, publicClient } = e;
@@ -43,6 +43,7 @@ describeOnNodes("sdk getReceived", (env) => {
         fees: feesToA,
         fromRemixes: fromB,
         credited: parseEther("1") - feesToA + fromB,
+        toParents: 0n,
         claimed,
       },
       {
@@ -51,6 +52,7 @@ describeOnNodes("sdk getReceived", (env) => {
         fees: 200_000n,
         fromRemixes: 0n,
         credited: 1_800_000n,
+        toParents: 0n,
         claimed: 0n,
       },
     ]);
@@ -62,12 +64,13 @@ describeOnNodes("sdk getReceived", (env) => {
         fees: parseEther("0.25"),
         fromRemixes: 0n,
         credited: parseEther("2.25"),
+        toParents: fromB,
         claimed: 0n,
       },
     ]);
   });
 
-  it("sends one eth_getLogs per event type for a pinned block", async function () {
+  it("sends one eth_getLogs per event type and one batch of parent lists for a pinned block", async function () {
     const e = env();
     const { a } = await history(e);
     const { deployment, publicClient, requests } = e;
@@ -79,7 +82,9 @@ describeOnNodes("sdk getReceived", (env) => {
       token: e.usd,
       blockNumber,
     });
-    expect(requests.count - before).to.equal(3);
+    // Paid, ParentLinked and its own Split logs, its remixes' Split logs, and one multicall of
+    // their parent lists and the asset's balance.
+    expect(requests.count - before).to.equal(5);
     expect(totals.map(({ token, paid }) => [token, paid])).to.deep.equal([
       [getAddress(e.usd), 2_000_000n],
     ]);
@@ -111,7 +116,15 @@ describeOnNodes("sdk getReceived", (env) => {
     expect((await getReceived(publicClient, { deployment, assetId: a })).totals).to.deep.equal([]);
     const { totals } = await getReceived(publicClient, { deployment, assetId: a, token: ETH });
     expect(totals).to.deep.equal([
-      { token: ETH, paid: 0n, fees: 0n, fromRemixes: 0n, credited: 0n, claimed: 0n },
+      {
+        token: ETH,
+        paid: 0n,
+        fees: 0n,
+        fromRemixes: 0n,
+        credited: 0n,
+        toParents: 0n,
+        claimed: 0n,
+      },
     ]);
   });
 });

@@ -35,37 +35,27 @@ describeOnNodes("sdk split and splitMany", (env) => {
       tokens: [ETH, usd],
     });
     // C keeps 1.00 - 0.10 fee - 0.20 to B; B forwards 30% of its 0.20 to A.
-    const summary = splits.map(({ assetId, token, gross, net, kept, forwarded }) => ({
+    const summary = splits.map(({ assetId, token, gross, forwarded }) => ({
       assetId,
       eth: token === ETH,
-      amounts: [gross, net, kept],
+      gross,
       forwarded,
     }));
     expect(summary).to.deep.equal([
       {
         assetId: c,
         eth: true,
-        amounts: [parseEther("1"), parseEther("0.9"), parseEther("0.7")],
+        gross: parseEther("1"),
         forwarded: [{ parentId: b, amount: parseEther("0.2") }],
       },
-      {
-        assetId: c,
-        eth: false,
-        amounts: [1_000_000n, 900_000n, 700_000n],
-        forwarded: [{ parentId: b, amount: 200_000n }],
-      },
+      { assetId: c, eth: false, gross: 1_000_000n, forwarded: [{ parentId: b, amount: 200_000n }] },
       {
         assetId: b,
         eth: true,
-        amounts: [parseEther("0.2"), parseEther("0.2"), parseEther("0.14")],
+        gross: parseEther("0.2"),
         forwarded: [{ parentId: a, amount: parseEther("0.06") }],
       },
-      {
-        assetId: b,
-        eth: false,
-        amounts: [200_000n, 200_000n, 140_000n],
-        forwarded: [{ parentId: a, amount: 60_000n }],
-      },
+      { assetId: b, eth: false, gross: 200_000n, forwarded: [{ parentId: a, amount: 60_000n }] },
     ]);
     const balances = await getBalances(e.publicClient, {
       deployment,
@@ -73,11 +63,11 @@ describeOnNodes("sdk split and splitMany", (env) => {
       tokens: [usd],
     });
     expect(
-      balances.map(({ splittable, collectable }) => [splittable.gross, collectable]),
+      balances.map(({ held, pendingGross, collectable }) => [held, pendingGross, collectable]),
     ).to.deep.equal([
-      [0n, 60_000n],
-      [0n, 140_000n],
-      [0n, 700_000n],
+      [60_000n, 0n, 60_000n],
+      [140_000n, 0n, 140_000n],
+      [700_000n, 0n, 700_000n],
     ]);
   });
 
@@ -87,19 +77,23 @@ describeOnNodes("sdk split and splitMany", (env) => {
     const { deployment } = e;
     const { splits } = await splitMany(e.stranger, { deployment, assetIds: [b, c], tokens: [ETH] });
     expect(
-      splits.map(({ assetId, kept, forwarded }) => [assetId, kept, forwarded.length]),
+      splits.map(({ assetId, gross, forwarded }) => [assetId, gross, forwarded.length]),
     ).to.deep.equal([
       [b, 0n, 0],
-      [c, parseEther("0.7"), 1],
+      [c, parseEther("1"), 1],
     ]);
+    // B now holds C's 0.20 and has it pending: A's 0.06 waits for B's split, and B's owner could
+    // claim only the 0.14 left after it (a claim splits first).
     const balances = await getBalances(e.publicClient, {
       deployment,
       assetIds: [a, b],
       tokens: [ETH],
     });
-    expect(balances.map(({ splittable, collectable }) => [splittable, collectable])).to.deep.equal([
-      [{ gross: 0n, net: 0n }, 0n],
-      [{ gross: parseEther("0.2"), net: parseEther("0.2") }, 0n],
+    expect(
+      balances.map(({ held, pendingGross, collectable }) => [held, pendingGross, collectable]),
+    ).to.deep.equal([
+      [0n, 0n, 0n],
+      [parseEther("0.2"), parseEther("0.2"), parseEther("0.14")],
     ]);
   });
 

@@ -1,5 +1,15 @@
 import { expect } from "chai";
-import { ETH, getBalances, pay, protocolFee, split, splitBalance } from "../../../../sdk/index.js";
+import {
+  advanceRemainder,
+  ETH,
+  getBalances,
+  getProtocolConfig,
+  pay,
+  protocolFee,
+  type RoyaltyBalance,
+  split,
+  splitBalance,
+} from "../../../../sdk/index.js";
 import { describeOnNodes, FEE_BPS, MAX_FEE_BPS } from "../helpers/env.js";
 import { buildTree } from "../helpers/tree.js";
 
@@ -14,7 +24,7 @@ function randomSource(seed: bigint) {
 }
 
 describeOnNodes("sdk split math against the contract", (env) => {
-  it("predicts every split the chain makes to the wei, for random shares and payments", async function () {
+  it("predicts every fee and split the chain makes to the wei, for random shares, payments and split timing", async function () {
     this.timeout(120_000);
     const e = env();
     const { deployment } = e;
@@ -34,33 +44,42 @@ describeOnNodes("sdk split math against the contract", (env) => {
       ]);
       const parents = ids.slice(0, count);
       const remix = ids[count] as bigint;
-      let gross = 0n;
-      let net = 0n;
-      for (let payment = Number(random(3n)); payment >= 0; payment--) {
-        const amount = random(2n) === 0n ? random(1_000n) + 1n : random(10n ** 18n) + 1n;
-        await pay(e.payer, { deployment, assetId: remix, token: ETH, amount });
-        gross += amount;
-        net += amount - protocolFee(amount, FEE_BPS);
+      const config = await getProtocolConfig(e.publicClient, { deployment, tokens: [ETH] });
+      let feeRemainder = config.tokens[0]?.feeGrossRemainder ?? 0n;
+      let predicted: RoyaltyBalance = { held: 0n, pendingGross: 0n, remainder: 0n };
+      const received = shares.map(() => 0n);
+      // Payments of every size, each followed by a split or not, then a last split.
+      for (let step = Number(random(6n)) + 1; step >= 0; step--) {
+        if (step > 0) {
+          const amount = random(2n) === 0n ? random(100n) + 1n : random(10n ** 18n) + 1n;
+          const { fee } = await pay(e.payer, { deployment, assetId: remix, token: ETH, amount });
+          expect(fee, `run ${run}`).to.equal(protocolFee(amount, FEE_BPS, feeRemainder));
+          feeRemainder = advanceRemainder(feeRemainder, amount);
+          predicted = {
+            ...predicted,
+            held: predicted.held + amount - fee,
+            pendingGross: predicted.pendingGross + amount,
+          };
+          if (random(2n) === 0n) continue;
+        }
+        const expected = splitBalance(predicted, shares);
+        const result = await split(e.stranger, { deployment, assetId: remix, token: ETH });
+        expect(result.gross, `run ${run}`).to.equal(expected.gross);
+        expected.amounts.forEach((amount, index) => (received[index] += amount));
+        predicted = expected.balance;
       }
-      const [held] = await getBalances(e.publicClient, {
-        deployment,
-        assetIds: [remix],
-        tokens: [ETH],
-      });
-      expect(held?.splittable, `run ${run}`).to.deep.equal({ gross, net });
-
-      const predicted = splitBalance({ gross, net }, shares);
-      const result = await split(e.stranger, { deployment, assetId: remix, token: ETH });
-      expect(result.kept, `run ${run}`).to.equal(predicted.kept);
       const after = await getBalances(e.publicClient, {
         deployment,
         assetIds: [...parents, remix],
         tokens: [ETH],
       });
       expect(
-        after.map(({ collectable }) => collectable),
-        `run ${run}: ${shares.join(", ")} of ${gross}`,
-      ).to.deep.equal([...predicted.forwarded, predicted.kept]);
+        after.map(({ held, pendingGross, remainder }) => ({ held, pendingGross, remainder })),
+        `run ${run}: ${shares.join(", ")}`,
+      ).to.deep.equal([
+        ...received.map((held) => ({ held, pendingGross: 0n, remainder: 0n })),
+        predicted,
+      ]);
     }
   });
 });

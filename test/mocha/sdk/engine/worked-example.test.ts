@@ -22,7 +22,7 @@ async function runWorkedExample(e: SdkEnv, token: Address, one: bigint): Promise
   const cents = (n: bigint) => (one * n) / 100n;
   const balances = async () =>
     (await getBalances(e.publicClient, { deployment, assetIds: [a, b], tokens: [token] })).map(
-      ({ splittable, collectable }) => [splittable.gross, splittable.net, collectable],
+      ({ held, pendingGross, collectable }) => [held, pendingGross, collectable],
     );
   const wallet = (address: Address) => balanceOf(e, token, address);
   // ETH spent on gas only counts against the wallet's balance when the token is ETH.
@@ -32,17 +32,18 @@ async function runWorkedExample(e: SdkEnv, token: Address, one: bigint): Promise
   const paid = await pay(payer, { deployment, assetId: b, token, amount: one });
   expect(paid.fee).to.equal(cents(10n));
   expect(await wallet(payer.account.address)).to.equal(payerBefore - one - gas(paid.receipt));
+  // B holds 0.90, the 1.00 gross pending: 0.30 of it is A's, so B's owner can claim 0.60.
   expect(await balances()).to.deep.equal([
     [0n, 0n, 0n],
-    [one, cents(90n), 0n],
+    [cents(90n), one, cents(60n)],
   ]);
 
   const splitB = await split(stranger, { deployment, assetId: b, token });
-  expect(splitB).to.deep.include({ assetId: b, gross: one, net: cents(90n), kept: cents(60n) });
+  expect(splitB).to.deep.include({ assetId: b, gross: one });
   expect(splitB.forwarded).to.deep.equal([{ parentId: a, amount: cents(30n) }]);
   expect(await balances()).to.deep.equal([
-    [0n, 0n, cents(30n)],
-    [0n, 0n, cents(60n)],
+    [cents(30n), 0n, cents(30n)],
+    [cents(60n), 0n, cents(60n)],
   ]);
 
   for (const [owner, assetId, share] of [
@@ -64,7 +65,10 @@ async function runWorkedExample(e: SdkEnv, token: Address, one: bigint): Promise
   expect(fees).to.deep.include({ amount: cents(10n), treasury: treasury.account.address });
   expect(await wallet(treasury.account.address)).to.equal(treasuryBefore + cents(10n));
   const config = await getProtocolConfig(e.publicClient, { deployment, tokens: [token] });
-  expect(config.tokens).to.deep.equal([{ token, allowed: true, accruedFees: 0n }]);
+  // The fee remainder keeps the token's lifetime gross (1.00) modulo 10,000.
+  expect(config.tokens).to.deep.equal([
+    { token, allowed: true, accruedFees: 0n, feeGrossRemainder: one % 10_000n },
+  ]);
 }
 
 describeOnNodes("sdk royalty engine worked example", (env) => {
@@ -83,7 +87,7 @@ describeOnNodes("sdk royalty engine worked example", (env) => {
     const { deployment, alice, stranger } = e;
     const { a, b } = await workedExample(e);
     const splitB = await split(stranger, { deployment, assetId: b, token: ETH });
-    expect(splitB).to.deep.include({ gross: 0n, net: 0n, kept: 0n, forwarded: [] });
+    expect(splitB).to.deep.include({ gross: 0n, forwarded: [] });
     expect((await claim(alice, { deployment, assetId: a, token: ETH })).amount).to.equal(0n);
     const fees = await withdrawFees(stranger, { deployment, token: e.usd });
     expect(fees).to.deep.include({ amount: 0n, treasury: e.treasury.account.address });

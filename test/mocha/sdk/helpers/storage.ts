@@ -1,18 +1,33 @@
 import { type Address, encodeAbiParameters, type Hex, keccak256 } from "viem";
+import type { RoyaltyBalance } from "../../../../sdk/index.js";
 import type { SdkEnv } from "./env.js";
 
 /**
- * The protocol's storage slot of `mapping[assetId][token]` for a nested mapping of the engine
- * (`_splittable`, `_collectable`), found as the one candidate base slot whose entry holds
- * `value` today (non-zero). Tests overwrite it to tamper with the books.
+ * A balance as the engine stores it (contracts/libraries/BalanceWords.sol): held (bits 0-119),
+ * pending gross (120-239), remainder (240-253), remix flag (254), in-use flag (255).
+ */
+export function balanceWord(balance: RoyaltyBalance, isRemix: boolean): bigint {
+  return (
+    balance.held |
+    (balance.pendingGross << 120n) |
+    (balance.remainder << 240n) |
+    (isRemix ? 1n << 254n : 0n) |
+    (1n << 255n)
+  );
+}
+
+/**
+ * The protocol's storage slot of the engine's `_balances[assetId][token]`, found as the one
+ * candidate base slot whose entry holds `word` today (see {@link balanceWord}). Tests overwrite it
+ * to tamper with the books.
  */
 export async function balanceSlot(
   e: SdkEnv,
   assetId: bigint,
   token: Address,
-  value: bigint,
+  word: bigint,
 ): Promise<Hex> {
-  if (value === 0n) throw new Error("balanceSlot needs a non-zero value to recognise the slot");
+  if (word === 0n) throw new Error("balanceSlot needs a non-zero word to recognise the slot");
   for (let base = 0n; base < 64n; base++) {
     const inner = keccak256(
       encodeAbiParameters([{ type: "uint256" }, { type: "uint256" }], [assetId, base]),
@@ -21,7 +36,7 @@ export async function balanceSlot(
       encodeAbiParameters([{ type: "address" }, { type: "bytes32" }], [token, inner]),
     );
     const stored = await e.publicClient.getStorageAt({ address: e.deployment.protocol, slot });
-    if (stored !== undefined && BigInt(stored) === value) return slot;
+    if (stored !== undefined && BigInt(stored) === word) return slot;
   }
-  throw new Error(`no balance slot of asset ${assetId} holds ${value}`);
+  throw new Error(`no balance slot of asset ${assetId} holds ${word}`);
 }

@@ -99,28 +99,29 @@ export function collectable(e: SdkEnv, assetId: bigint, token: Address): Promise
   });
 }
 
-/** The splittable (gross, net) balance of `assetId` in `token`. */
-export function splittable(
+/** The (held, pendingGross, remainder) balance of `assetId` in `token`. */
+export function royaltyBalance(
   e: SdkEnv,
   assetId: bigint,
   token: Address,
-): Promise<readonly [bigint, bigint]> {
+): Promise<readonly [bigint, bigint, bigint]> {
   return e.publicClient.readContract({
     address: e.deployment.protocol,
     abi: remixProtocolAbi,
-    functionName: "splittableBalance",
+    functionName: "royaltyBalance",
     args: [assetId, token],
   });
 }
 
 /** Protocol fees accrued in `token`. */
-export function accruedFees(e: SdkEnv, token: Address): Promise<bigint> {
-  return e.publicClient.readContract({
+export async function accruedFees(e: SdkEnv, token: Address): Promise<bigint> {
+  const [amount] = await e.publicClient.readContract({
     address: e.deployment.protocol,
     abi: remixProtocolAbi,
     functionName: "accruedFees",
     args: [token],
   });
+  return amount;
 }
 
 export function nonceOf(e: SdkEnv, wallet: Wallet): Promise<number> {

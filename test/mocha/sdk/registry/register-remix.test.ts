@@ -71,10 +71,12 @@ describeOnNodes("sdk registerRemix", (env) => {
     expect(await f.balanceOf(e, carol, ETH)).to.equal(
       before - parseEther("0.05") - f.gasCost(c.receipt),
     );
-    // The remix parent holds the payment until split, then passes its parent 30% of the gross.
-    expect(await f.splittable(e, b.assetId, ETH)).to.deep.equal([
-      parseEther("0.05"),
+    // The remix parent holds the payment (less the fee) until split, then passes its parent 30%
+    // of the gross.
+    expect(await f.royaltyBalance(e, b.assetId, ETH)).to.deep.equal([
       parseEther("0.045"),
+      parseEther("0.05"),
+      0n,
     ]);
     await splitAsset(e, b.assetId);
     expect(await f.collectable(e, a, ETH)).to.equal(parseEther("0.009") + parseEther("0.015"));

@@ -14,7 +14,12 @@ import {
   requireBps,
   requireUint256,
 } from "../../../../sdk/utils/inputChecks.js";
-import { emptySplit, matchSplits, receiptSplits } from "../../../../sdk/utils/receiptSplits.js";
+import {
+  emptySplit,
+  matchSplits,
+  nameParents,
+  splitEvents,
+} from "../../../../sdk/utils/receiptSplits.js";
 
 const PROTOCOL: Address = "0x00000000000000000000000000000000000000a1";
 const IMPOSTOR: Address = "0x00000000000000000000000000000000000000b2";
@@ -30,35 +35,21 @@ function parameterOf(check: () => void): string | undefined {
   }
 }
 
-/** A log of `address` for the Split or RoyaltyForwarded event. */
+/** A `Split` log of `address`: asset, token, gross and one amount per parent. */
 function log(
   address: Address,
   logIndex: number,
-  event:
-    | { name: "Split"; args: [bigint, Address, bigint, bigint, bigint] }
-    | { name: "RoyaltyForwarded"; args: [bigint, bigint, Address, bigint] },
+  [assetId, token, gross, amounts]: [bigint, Address, bigint, bigint[]],
 ): Log {
-  const topics =
-    event.name === "Split"
-      ? encodeEventTopics({
-          abi: remixProtocolAbi,
-          eventName: "Split",
-          args: { assetId: event.args[0], token: event.args[1] },
-        })
-      : encodeEventTopics({
-          abi: remixProtocolAbi,
-          eventName: "RoyaltyForwarded",
-          args: { childId: event.args[0], parentId: event.args[1], token: event.args[2] },
-        });
-  const data =
-    event.name === "Split"
-      ? encodeAbiParameters(
-          getAbiItem({ abi: remixProtocolAbi, name: "Split" }).inputs.filter(
-            (input) => !input.indexed,
-          ),
-          [event.args[2], event.args[3], event.args[4]],
-        )
-      : encodeAbiParameters([{ type: "uint256" }], [event.args[3]]);
+  const topics = encodeEventTopics({
+    abi: remixProtocolAbi,
+    eventName: "Split",
+    args: { assetId, token },
+  });
+  const data = encodeAbiParameters(
+    getAbiItem({ abi: remixProtocolAbi, name: "Split" }).inputs.filter((input) => !input.indexed),
+    [gross, amounts],
+  );
   return { address, topics, data, logIndex } as unknown as Log;
 }
 
@@ -78,26 +69,30 @@ describe("sdk engine input checks", function () {
   });
 });
 
-describe("sdk receiptSplits and matchSplits", function () {
+describe("sdk split events and matchSplits", function () {
   const logs = [
-    log(PROTOCOL, 0, { name: "RoyaltyForwarded", args: [3n, 2n, ETH, 200n] }),
-    log(IMPOSTOR, 1, { name: "Split", args: [9n, ETH, 1n, 1n, 1n] }),
-    log(PROTOCOL, 2, { name: "Split", args: [3n, ETH, 1_000n, 900n, 700n] }),
-    log(PROTOCOL, 3, { name: "Split", args: [4n, ETH, 50n, 50n, 50n] }),
-    log(PROTOCOL, 4, { name: "RoyaltyForwarded", args: [2n, 1n, ETH, 60n] }),
-    log(PROTOCOL, 5, { name: "RoyaltyForwarded", args: [2n, 7n, ETH, 40n] }),
-    log(PROTOCOL, 6, { name: "Split", args: [2n, ETH, 200n, 200n, 100n] }),
+    log(IMPOSTOR, 0, [9n, ETH, 1n, [1n]]),
+    log(PROTOCOL, 1, [3n, ETH, 1_000n, [200n]]),
+    log(PROTOCOL, 2, [4n, ETH, 50n, [0n]]),
+    log(PROTOCOL, 3, [2n, ETH, 200n, [60n, 0n, 40n]]),
   ];
   const receipt = { logs } as unknown as TransactionReceipt;
+  const parentsOf = new Map([
+    [3n, [2n]],
+    [4n, [1n]],
+    [2n, [1n, 5n, 7n]],
+  ]);
 
-  it("gives each split the forwards emitted right before it, ignoring other contracts", function () {
-    const splits = receiptSplits(receipt, PROTOCOL);
-    expect(splits.map(({ assetId, kept, forwarded }) => [assetId, kept, forwarded])).to.deep.equal([
-      [3n, 700n, [{ parentId: 2n, amount: 200n }]],
+  it("names each amount by its parent, leaving out zeros and other contracts' logs", function () {
+    const splits = nameParents(splitEvents(receipt, PROTOCOL), parentsOf);
+    expect(
+      splits.map(({ assetId, gross, forwarded }) => [assetId, gross, forwarded]),
+    ).to.deep.equal([
+      [3n, 1_000n, [{ parentId: 2n, amount: 200n }]],
       [4n, 50n, []],
       [
         2n,
-        100n,
+        200n,
         [
           { parentId: 1n, amount: 60n },
           { parentId: 7n, amount: 40n },
@@ -107,7 +102,7 @@ describe("sdk receiptSplits and matchSplits", function () {
   });
 
   it("matches splits to the requested pairs in order, with empty splits where nothing moved", function () {
-    const splits = receiptSplits(receipt, PROTOCOL);
+    const splits = nameParents(splitEvents(receipt, PROTOCOL), parentsOf);
     const pairs = [
       { assetId: 3n, token: ETH },
       { assetId: 3n, token: USD },
@@ -116,11 +111,11 @@ describe("sdk receiptSplits and matchSplits", function () {
       { assetId: 3n, token: ETH },
     ];
     const matched = matchSplits(splits, pairs);
-    expect(matched.map(({ assetId, kept }) => [assetId, kept])).to.deep.equal([
-      [3n, 700n],
+    expect(matched.map(({ assetId, gross }) => [assetId, gross])).to.deep.equal([
+      [3n, 1_000n],
       [3n, 0n],
       [4n, 50n],
-      [2n, 100n],
+      [2n, 200n],
       [3n, 0n],
     ]);
     expect(matched[1]).to.deep.equal(emptySplit(3n, USD));

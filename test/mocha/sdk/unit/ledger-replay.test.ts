@@ -18,20 +18,15 @@ const paid = (assetId: bigint, amount: bigint, paidFee: bigint): LedgerEvent => 
   eventName: "Paid",
   args: { assetId, token: ETH, amount, fee: paidFee },
 });
-const forwarded = (childId: bigint, parentId: bigint, amount: bigint): LedgerEvent => ({
-  ...at,
-  eventName: "RoyaltyForwarded",
-  args: { childId, parentId, token: ETH, amount },
-});
-const split = (assetId: bigint, gross: bigint, net: bigint, kept: bigint): LedgerEvent => ({
+const split = (assetId: bigint, gross: bigint, amounts: bigint[]): LedgerEvent => ({
   ...at,
   eventName: "Split",
-  args: { assetId, token: ETH, gross, net, kept },
+  args: { assetId, token: ETH, gross, amounts },
 });
 const claimed = (assetId: bigint, amount: bigint): LedgerEvent => ({
   ...at,
   eventName: "Claimed",
-  args: { assetId, token: ETH, amount },
+  args: { token: ETH, assetIds: [assetId], amounts: [amount] },
 });
 const withdrawn = (amount: bigint): LedgerEvent => ({
   ...at,
@@ -50,56 +45,80 @@ const summary = (events: LedgerEvent[]) =>
 const history = [fee(1_000), linked(2n, 1n, 3_000), paid(1n, 100n, 10n), paid(2n, 1_000n, 100n)];
 
 describe("sdk replayLedger", function () {
-  it("rebuilds balances: originals collect at once, remixes wait for a split", function () {
+  it("rebuilds balances: money is held at once, a remix's gross waits for a split", function () {
     const { ledgers, inconsistencies } = replayLedger([
       ...history,
-      forwarded(2n, 1n, 300n),
-      split(2n, 1_000n, 900n, 600n),
+      split(2n, 1_000n, [300n]),
       claimed(1n, 390n),
       withdrawn(110n),
     ]);
     expect(inconsistencies).to.deep.equal([]);
     const eth = ledgers.get(ETH)!;
     expect(eth).to.deep.include({ paidIn: 1_100n, feesCharged: 110n, feesWithdrawn: 110n });
-    expect(eth.claimed).to.equal(390n);
-    expect([...eth.collectable]).to.deep.equal([[2n, 600n]]);
-    expect([...eth.splittable]).to.deep.equal([]);
+    expect(eth).to.deep.include({ claimed: 390n, grossRemainder: 1_100n });
+    expect([...eth.balances]).to.deep.equal([
+      [1n, { held: 0n, pendingGross: 0n, remainder: 0n }],
+      [2n, { held: 600n, pendingGross: 0n, remainder: 1_000n }],
+    ]);
   });
 
   it("reports a split, claim or fee withdrawal that contradicts the books before it", function () {
     expect(
       summary([
         ...history,
-        forwarded(2n, 1n, 300n),
-        split(2n, 1_000n, 900n, 650n), // keeps 50 more than net less forwarded
-        claimed(2n, 700n), // 50 more than it kept
+        split(2n, 1_000n, [250n]), // 50 less to the parent than its 30%
+        claimed(2n, 700n), // 50 more than it holds after the split
         withdrawn(111n),
       ]),
     ).to.deep.equal([
-      { eventName: "Split", assetId: 2n, expected: 600n, actual: 650n },
+      { eventName: "Split", assetId: 1n, expected: 300n, actual: 250n },
       { eventName: "Claimed", assetId: 2n, expected: 650n, actual: 700n },
       { eventName: "FeesWithdrawn", assetId: null, expected: 110n, actual: 111n },
     ]);
   });
 
-  it("reports a fee other than the fee in force, which changes with FeeUpdated", function () {
+  it("reports a fee other than the increment of the fee in force, which changes with FeeUpdated", function () {
+    // 1,003 then 1,003 at 10%: floor(100.3) = 100, then floor(200.6) - 100 = 100; at 5% the second
+    // is floor(2,006 * 0.05) - floor(1,003 * 0.05) = 100 - 50 = 50.
+    expect(summary([fee(1_000), paid(1n, 1_003n, 100n), paid(1n, 1_003n, 100n)])).to.deep.equal([]);
     expect(
-      summary([fee(1_000), paid(1n, 1_000n, 100n), fee(500), paid(1n, 1_000n, 100n)]),
+      summary([fee(1_000), paid(1n, 1_003n, 100n), fee(500), paid(1n, 1_003n, 100n)]),
     ).to.deep.equal([{ eventName: "Paid", assetId: 1n, expected: 50n, actual: 100n }]);
   });
 
-  it("reports a forward of the wrong amount, to the wrong parent, or missing", function () {
-    expect(
-      summary([...history, forwarded(2n, 1n, 299n), split(2n, 1_000n, 900n, 601n)]),
-    ).to.deep.equal([{ eventName: "RoyaltyForwarded", assetId: 1n, expected: 300n, actual: 299n }]);
-    expect(
-      summary([...history, forwarded(2n, 7n, 300n), split(2n, 1_000n, 900n, 600n)]),
-    ).to.deep.equal([
-      { eventName: "Split", assetId: 1n, expected: 300n, actual: 0n },
-      { eventName: "RoyaltyForwarded", assetId: 7n, expected: 0n, actual: 300n },
+  it("reports a split of the wrong gross, to too many parents, or of more than is held", function () {
+    expect(summary([...history, split(2n, 900n, [270n])])).to.deep.equal([
+      { eventName: "Split", assetId: 2n, expected: 1_000n, actual: 900n },
+      { eventName: "Split", assetId: 1n, expected: 300n, actual: 270n },
     ]);
-    expect(summary([...history, split(2n, 1_000n, 900n, 900n)])).to.deep.equal([
-      { eventName: "Split", assetId: 1n, expected: 300n, actual: 0n },
+    expect(summary([...history, split(2n, 1_000n, [300n, 5n])])).to.deep.equal([
+      { eventName: "Split", assetId: null, expected: 0n, actual: 5n },
     ]);
+    // 16 equal parents and 1 unit held of 16 paid: only 15 of the 16 units pending are covered.
+    const wide = [
+      fee(9_375),
+      ...Array.from({ length: 16 }, (_, i) => linked(20n, BigInt(i + 1), 625)),
+      paid(20n, 16n, 15n),
+    ];
+    expect(
+      summary([
+        ...wide,
+        split(
+          20n,
+          15n,
+          Array.from({ length: 16 }, () => 0n),
+        ),
+      ]),
+    ).to.deep.equal([]);
+    expect(
+      summary([
+        ...wide,
+        split(
+          20n,
+          16n,
+          Array.from({ length: 16 }, () => 1n),
+        ),
+      ]),
+    ).to.deep.include({ eventName: "Split", assetId: 20n, expected: 15n, actual: 16n });
   });
 });

@@ -30,30 +30,26 @@ describe("sdk simulateSplits", function () {
     const simulation = simulateSplits({
       graph,
       assetIds: [4n, 3n, 2n, 1n],
-      splittable: new Map([
-        [4n, { gross: 1_000n, net: 900n }],
-        [2n, { gross: 100n, net: 90n }],
+      balances: new Map([
+        [4n, { held: 900n, pendingGross: 1_000n, remainder: 0n }],
+        [2n, { held: 90n, pendingGross: 100n, remainder: 0n }],
+        [1n, { held: 5n, pendingGross: 0n, remainder: 0n }],
       ]),
-      collectable: new Map([[1n, 5n]]),
     });
-    // D: B 150, C 100, keeps 650. C: A 25, keeps 75. B (gross 250, net 240): A 75, keeps 165.
+    // D: B 150, C 100, keeps 650. C (100): A 25, keeps 75. B (gross 250, held 240): A 75, keeps 165.
     expect(simulation.splitAssetIds).to.deep.equal([4n, 3n, 2n]);
-    expect(Object.fromEntries(simulation.collectable)).to.deep.equal({
-      1: 105n,
-      2: 165n,
-      3: 75n,
-      4: 650n,
+    expect(Object.fromEntries(simulation.balances)).to.deep.equal({
+      1: { held: 105n, pendingGross: 0n, remainder: 0n },
+      2: { held: 165n, pendingGross: 0n, remainder: 250n },
+      3: { held: 75n, pendingGross: 0n, remainder: 100n },
+      4: { held: 650n, pendingGross: 0n, remainder: 1_000n },
     });
   });
 
-  it("splits nothing when no balance waits", function () {
-    const simulation = simulateSplits({
-      graph,
-      assetIds: [4n, 3n, 2n, 1n],
-      splittable: new Map(),
-      collectable: new Map([[1n, 7n]]),
-    });
+  it("splits nothing when nothing is pending", function () {
+    const balances = new Map([[1n, { held: 7n, pendingGross: 0n, remainder: 0n }]]);
+    const simulation = simulateSplits({ graph, assetIds: [4n, 3n, 2n, 1n], balances });
     expect(simulation.splitAssetIds).to.deep.equal([]);
-    expect(simulation.collectable.get(1n)).to.equal(7n);
+    expect(simulation.balances.get(1n)?.held).to.equal(7n);
   });
 });

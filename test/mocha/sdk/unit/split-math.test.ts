@@ -1,59 +1,112 @@
 import { expect } from "chai";
 import {
-  cumulativeShare,
+  advanceRemainder,
   InvalidParameterError,
   parentParts,
+  paymentFees,
   protocolFee,
+  type RoyaltyBalance,
+  roundingIncrement,
   splitBalance,
 } from "../../../../sdk/index.js";
 
+/** xorshift64*: reproducible across runs. */
+function randomSource(seed: bigint) {
+  return (bound: bigint) => {
+    seed ^= seed >> 12n;
+    seed ^= (seed << 25n) & 0xffffffffffffffffn;
+    seed ^= seed >> 27n;
+    return ((seed * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) % bound;
+  };
+}
+
+const pending = (held: bigint, pendingGross: bigint, remainder = 0n): RoyaltyBalance => ({
+  held,
+  pendingGross,
+  remainder,
+});
+
 describe("sdk splitMath", function () {
-  it("rounds the protocol fee down", function () {
+  it("charges each payment the increment of the fee on the token's lifetime gross", function () {
     expect(protocolFee(1_000_003n, 1_000)).to.equal(100_000n);
     expect(protocolFee(9n, 1_000)).to.equal(0n);
-    expect(protocolFee(10n, 1_000)).to.equal(1n);
-    expect(protocolFee(12_345n, 0)).to.equal(0n);
+    // 9,995 paid before: 9,995 + 9 crosses 10,000, so this payment carries the fee unit.
+    expect(protocolFee(9n, 1_000, 9_995n)).to.equal(1n);
+    expect(protocolFee(12_345n, 0, 5_000n)).to.equal(0n);
+    expect(roundingIncrement(9_999n, 3n, 3_000)).to.equal(1n);
+    expect(advanceRemainder(9_999n, 3n)).to.equal(2n);
   });
 
-  it("gives parents cumulative differences, so a 3-way split of 10 loses nothing", function () {
-    // A per-parent floor would give 3 + 3 + 3 = 9; the running sums floor 3.333, 6.666, 10.
-    expect(parentParts(10n, [3_333, 3_333, 3_334])).to.deep.equal([3n, 3n, 4n]);
-    expect(cumulativeShare(10n, 3_333, 3_333)).to.equal(3n);
-    expect(splitBalance({ gross: 10n, net: 10n }, [3_333, 3_333, 3_334])).to.deep.equal({
-      forwarded: [3n, 3n, 4n],
-      kept: 0n,
-    });
-  });
-
-  it("forwards shares of gross and keeps the rest of net", function () {
-    // Paid 1,000,003 with a 10% fee: net 900,003; the parent's 20% applies to the gross.
-    expect(splitBalance({ gross: 1_000_003n, net: 900_003n }, [2_000])).to.deep.equal({
-      forwarded: [200_000n],
-      kept: 700_003n,
-    });
-    expect(splitBalance({ gross: 1n, net: 1n }, [3_333])).to.deep.equal({
-      forwarded: [0n],
-      kept: 1n,
-    });
-    expect(splitBalance({ gross: 0n, net: 0n }, [5_000])).to.deep.equal({
-      forwarded: [0n],
-      kept: 0n,
-    });
-  });
-
-  it("spreads rounding remainders across 16 parents with shares that do not divide", function () {
-    // 7 * 499 * i / 10,000 = 0.3493 i, floored: 0 0 1 1 1 2 2 2 3 3 3 4 4 4 5 5.
-    const shares = Array.from({ length: 16 }, () => 499);
-    expect(splitBalance({ gross: 7n, net: 7n }, shares)).to.deep.equal({
-      forwarded: [0n, 0n, 1n, 0n, 0n, 1n, 0n, 0n, 1n, 0n, 0n, 1n, 0n, 0n, 1n, 0n],
-      kept: 2n,
-    });
-    // 999 * 500 * i / 10,000 = 49.95 i: the first parent gets 49, every other one 50.
-    const halves = parentParts(
-      999n,
-      Array.from({ length: 16 }, () => 500),
+  it("charges 1,112 payments of 9 units the fee on their 10,008-unit total", function () {
+    // The per-payment floor charged 0 on each, so 0 in all.
+    const { fees, grossRemainder } = paymentFees(
+      Array.from({ length: 1_112 }, () => 9n),
+      1_000,
+      0n,
     );
-    expect(halves).to.deep.equal([49n, ...Array.from({ length: 15 }, () => 50n)]);
+    expect(fees.reduce((sum, fee) => sum + fee, 0n)).to.equal(1_000n);
+    expect(grossRemainder).to.equal(8n);
+  });
+
+  it("rounds each parent on its own: a 3-way split of 10 gives 3 each and leaves 1 with the child", function () {
+    expect(parentParts(10n, [3_333, 3_333, 3_334])).to.deep.equal([3n, 3n, 3n]);
+    expect(splitBalance(pending(10n, 10n), [3_333, 3_333, 3_334])).to.deep.equal({
+      gross: 10n,
+      amounts: [3n, 3n, 3n],
+      forwarded: 9n,
+      balance: pending(1n, 0n, 10n),
+    });
+  });
+
+  it("forwards shares of the gross and leaves the rest held", function () {
+    // Paid 1,000,003 with a 10% fee: held 900,003; the parent's 20% applies to the gross.
+    expect(splitBalance(pending(900_003n, 1_000_003n), [2_000])).to.deep.equal({
+      gross: 1_000_003n,
+      amounts: [200_000n],
+      forwarded: 200_000n,
+      balance: pending(700_003n, 0n, 3n),
+    });
+    expect(splitBalance(pending(0n, 0n), [5_000])).to.deep.equal({
+      gross: 0n,
+      amounts: [0n],
+      forwarded: 0n,
+      balance: pending(0n, 0n),
+    });
+  });
+
+  it("gives a 30% parent 90 of 100 three-unit views however often they are split", function () {
+    // The per-split floor gave 0 of each 3-unit view's 0.9.
+    let balance = pending(0n, 0n);
+    let parent = 0n;
+    let fees = 0n;
+    let grossRemainder = 0n;
+    for (let view = 0; view < 100; view++) {
+      const fee = protocolFee(3n, 1_000, grossRemainder);
+      grossRemainder = advanceRemainder(grossRemainder, 3n);
+      fees += fee;
+      const split = splitBalance(
+        { ...balance, held: balance.held + 3n - fee, pendingGross: balance.pendingGross + 3n },
+        [3_000],
+      );
+      parent += split.forwarded;
+      balance = split.balance;
+    }
+    expect(parent).to.equal(90n);
+    expect(fees).to.equal(30n);
+    expect(balance).to.deep.equal(pending(180n, 0n, 300n));
+  });
+
+  it("splits only the covered part when the parents' floors step up together", function () {
+    // 16 parents at 6.25% each: one more unit of gross past 16 makes every floor step at once.
+    const shares = Array.from({ length: 16 }, () => 625);
+    const split = splitBalance(pending(1n, 16n), shares);
+    expect(split.forwarded).to.equal(0n);
+    expect(split.gross).to.equal(15n);
+    expect(split.balance).to.deep.equal(pending(1n, 1n, 15n));
+    // Once more is held, the carried unit of gross is split and every parent gets its 1.
+    const later = splitBalance({ ...split.balance, held: 16n }, shares);
+    expect(later).to.deep.include({ gross: 1n, forwarded: 16n });
+    expect(later.amounts).to.deep.equal(shares.map(() => 1n));
   });
 
   it("refuses shares that are not integer basis points or add up to over 100%", function () {
@@ -64,20 +117,14 @@ describe("sdk splitMath", function () {
     refuse(() => parentParts(1n, [100, 10_001]), "sharesBps[1]");
     refuse(() => parentParts(1n, [6_000, 5_000]), "sharesBps");
     refuse(() => parentParts(-1n, [1]), "gross");
-    refuse(() => protocolFee(1n, -1), "feeBps");
-    refuse(() => splitBalance({ gross: 100n, net: 10n }, [5_000]), "balance");
+    refuse(() => protocolFee(1n, -1), "bps");
+    refuse(() => protocolFee(1n, 100, 10_000n * 2n), "remainder");
+    refuse(() => splitBalance(pending(-1n, 1n), [5_000]), "held");
   });
 
-  it("forwards parts that sum exactly and keeps net minus them, for random splits", function () {
-    let seed = 0x2545f4914f6cdd1dn;
-    const random = (bound: bigint) => {
-      // xorshift64*: reproducible across runs.
-      seed ^= seed >> 12n;
-      seed ^= (seed << 25n) & 0xffffffffffffffffn;
-      seed ^= seed >> 27n;
-      return ((seed * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn) % bound;
-    };
-    for (let run = 0; run < 2_000; run++) {
+  it("gives every parent floor(G * share) of the gross split, whatever the chunking and timing", function () {
+    const random = randomSource(0x2545f4914f6cdd1dn);
+    for (let run = 0; run < 500; run++) {
       const count = Number(random(16n)) + 1;
       let left = 8_000; // 100% less the maximum fee
       const shares = Array.from({ length: count }, () => {
@@ -85,24 +132,37 @@ describe("sdk splitMath", function () {
         left -= share;
         return share;
       });
-      const total = shares.reduce((sum, share) => sum + share, 0);
-      let gross = 0n;
-      let net = 0n;
-      for (let payment = Number(random(3n)); payment >= 0; payment--) {
-        const amount = random(2n) === 0n ? random(1_000n) : random(2n ** 100n);
-        gross += amount;
-        net += amount - protocolFee(amount, Number(random(2_001n)));
+      const feeBps = Number(random(2_001n));
+      let balance = pending(0n, 0n);
+      let feeRemainder = random(10_000n);
+      let split = 0n;
+      let paid = 0n;
+      let fees = 0n;
+      const received = shares.map(() => 0n);
+      for (let payment = Number(random(12n)); payment >= 0; payment--) {
+        const amount = random(2n) === 0n ? random(30n) + 1n : random(2n ** 100n);
+        const fee = protocolFee(amount, feeBps, feeRemainder);
+        feeRemainder = advanceRemainder(feeRemainder, amount);
+        paid += amount;
+        fees += fee;
+        balance = {
+          ...balance,
+          held: balance.held + amount - fee,
+          pendingGross: balance.pendingGross + amount,
+        };
+        if (random(3n) !== 0n && payment !== 0) continue;
+        const result = splitBalance(balance, shares);
+        expect(result.forwarded <= balance.held).to.equal(true);
+        result.amounts.forEach((amount, index) => (received[index] += amount));
+        split += result.gross;
+        balance = result.balance;
       }
-      const { forwarded, kept } = splitBalance({ gross, net }, shares);
-      const sum = forwarded.reduce((acc, part) => acc + part, 0n);
-      expect(sum).to.equal((gross * BigInt(total)) / 10_000n);
-      expect(kept).to.equal(net - sum);
-      expect(kept >= 0n).to.equal(true);
-      forwarded.forEach((part, index) => {
-        // Each part is its own floor, or one more from the running remainder.
-        const floor = (gross * BigInt(shares[index] ?? 0)) / 10_000n;
-        expect(part === floor || part === floor + 1n).to.equal(true);
+      received.forEach((total, index) => {
+        expect(total).to.equal((split * BigInt(shares[index] ?? 0)) / 10_000n);
       });
+      // The fees of the run are the increment of the fee on the lifetime gross they paid.
+      const start = (feeRemainder - (paid % 10_000n) + 10_000n) % 10_000n;
+      expect(fees).to.equal(roundingIncrement(start, paid, feeBps));
     }
   });
 });
