@@ -348,6 +348,7 @@ export {
   type WithdrawFeesParameters,
   type WithdrawFeesReturnType,
 } from "./actions/wallet/withdrawFees.js";
+export type { AssetClaim } from "./utils/receiptClaims.js";
 export type { SplitResult } from "./utils/receiptSplits.js";
 
 // Lineage and claim-all actions.

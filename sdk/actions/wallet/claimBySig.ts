@@ -1,9 +1,9 @@
-import { type Address, encodeFunctionData } from "viem";
+import { encodeFunctionData } from "viem";
 import { relayAbi } from "../../abis/relayAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { receiptClaims } from "../../utils/receiptClaims.js";
+import { type AssetClaim, receiptClaims } from "../../utils/receiptClaims.js";
 import { relayAddress } from "../../utils/relay.js";
 import {
   type AnyClient,
@@ -21,7 +21,7 @@ export type ClaimBySigParameters = SignedClaim;
 /** What {@link claimBySig} resolves to. */
 export type ClaimBySigReturnType = WriteReturnType & {
   /** Each non-zero balance claimed, per asset and token. */
-  claims: { assetId: bigint; token: Address; amount: bigint }[];
+  claims: AssetClaim[];
 };
 
 /** What {@link claimBySig} rejects with: always a {@link RemixError} subclass. */

@@ -4,7 +4,7 @@ import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { requireAddress, requireAssetsAndTokens } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import { receiptClaims } from "../../utils/receiptClaims.js";
+import { type AssetClaim, receiptClaims } from "../../utils/receiptClaims.js";
 import { senderAddress } from "../../utils/senderAddress.js";
 import {
   type AnyClient,
@@ -30,7 +30,7 @@ export type ClaimManyReturnType = WriteReturnType & {
   /** What was paid out per token, in the order of `tokens` (a repeated token gets 0). */
   amounts: { token: Address; amount: bigint }[];
   /** Each non-zero balance claimed, per asset and token. */
-  claims: { assetId: bigint; token: Address; amount: bigint }[];
+  claims: AssetClaim[];
 };
 
 /** What {@link claimMany} rejects with: always a {@link RemixError} subclass. */
