@@ -46,6 +46,11 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     mapping(address holder => mapping(uint256 assetId => uint256)) private _unusedRemixLicences;
     uint256 private _lastLicenceId;
 
+    /// @dev Set only while `registerRemixWithLicences` registers its remix, after its purchases:
+    /// the licence ids it passes are 0 exactly for the parents it has just licensed, and
+    /// `consumeRemixLicences` accepts those zeros then and never otherwise.
+    bool private transient _registeringLicensedRemix;
+
     /* CONSTRUCTOR */
 
     /// @param maxFeeBps The creating protocol's immutable fee cap.
@@ -147,7 +152,7 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
         _checkOpen(deadline);
         if (licences.length != parents.length) revert LicenceCountMismatch(parents.length, licences.length);
 
-        (uint256[] memory ids, uint256 ethCharged) = _buyRemixLicences(parents, licences);
+        (uint256[] memory ids, uint32[] memory versions, uint256 ethCharged) = _buyRemixLicences(parents, licences);
         RegistrationRequest memory request = RegistrationRequest({
             creator: msg.sender,
             contentHash: contentHash,
@@ -156,8 +161,18 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
             licenceIds: ids,
             salt: salt
         });
-        // The caller is the creator and, for a reveal, the committer.
+        // The caller is the creator and, for a reveal, the committer. No code but the protocol's
+        // runs while the flag is set: the purchases' token transfers are done.
+        _registeringLicensedRemix = true;
         remixId = PROTOCOL.registerFor(request, msg.sender);
+        _registeringLicensedRemix = false;
+        for (uint256 i; i < parents.length; ++i) {
+            if (ids[i] != 0) continue;
+            uint256 parentId = parents[i].parentId;
+            // Published terms never change, so this is what the purchase charged.
+            Terms storage terms = _terms[parentId][UseKind.Remix][versions[i]];
+            emit RemixLicensed(remixId, parentId, versions[i], terms.currency, terms.price);
+        }
         _refund(ethCharged);
     }
 
@@ -173,6 +188,11 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
         for (uint256 i; i < parents.length; ++i) {
             uint256 licenceId = licenceIds[i];
             uint256 parentId = parents[i].parentId;
+            if (licenceId == 0) {
+                // Licensed, share checked, by `registerRemixWithLicences` in this very call.
+                if (!_registeringLicensedRemix) revert LicenceNotUsable(0, creator, parentId);
+                continue;
+            }
             Licence storage licence = _licences[licenceId];
             if (
                 licence.holder != creator ||
@@ -269,23 +289,29 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
         if (!terms.allowed) revert UseNotAllowed(assetId, kind);
     }
 
-    /// @dev Buys, for the caller, a remix licence from each parent whose `licences` entry names none.
-    /// Returns every parent's licence id and the ETH spent.
+    /// @dev Buys, for the caller, a remix licence from each parent whose `licences` entry names none,
+    /// checking the parent's share against its terms' minimum. Returns every parent's licence id (0
+    /// for those bought: they are used at once and never minted), the terms version of each bought
+    /// one and the ETH spent.
     function _buyRemixLicences(
         ParentShare[] calldata parents,
         ParentLicence[] calldata licences
-    ) private returns (uint256[] memory ids, uint256 ethCharged) {
+    ) private returns (uint256[] memory ids, uint32[] memory versions, uint256 ethCharged) {
         ids = new uint256[](parents.length);
+        versions = new uint32[](parents.length);
         for (uint256 i; i < parents.length; ++i) {
             ParentLicence calldata licence = licences[i];
             ids[i] = licence.licenceId;
             if (ids[i] != 0) continue;
-            uint256 parentId = parents[i].parentId;
-            (uint32 version, Terms storage terms) = _quotedTerms(parentId, UseKind.Remix, licence.termsVersion);
+            ParentShare calldata parent = parents[i];
+            (uint32 version, Terms storage terms) = _quotedTerms(parent.parentId, UseKind.Remix, licence.termsVersion);
+            if (parent.shareBps < terms.minShareBps) {
+                revert ShareBelowLicenceMinimum(parent.parentId, parent.shareBps, terms.minShareBps);
+            }
             uint256 price = terms.price;
             _checkCap(terms.currency, price, licence.maxPrice);
-            ids[i] = _issue(msg.sender, parentId, UseKind.Remix, version, terms);
-            ethCharged = _chargeOne(parentId, terms.currency, price, ethCharged);
+            versions[i] = version;
+            ethCharged = _chargeOne(parent.parentId, terms.currency, price, ethCharged);
         }
     }
 

@@ -134,7 +134,7 @@ const b = await registerRemix(bob, {
   parents: [{ assetId: a.assetId, shareBps: 3_000 }],
 });
 console.log(
-  `    #${b.assetId} remixes #${a.assetId} giving it 30%; remix licence #${b.licenceIds[0]} bought in the same transaction\n`,
+  `    #${b.assetId} remixes #${a.assetId} giving it 30%; A's remix licence (terms v${b.purchases[0]?.termsVersion}) bought in the same transaction\n`,
 );
 
 // 3. Paid views of B, in ETH then in dUSD.

@@ -86,6 +86,18 @@ interface ILicensing {
     /// @notice Remix licence `licenceId` was used to register remix `remixId`.
     event LicenceConsumed(uint256 indexed licenceId, uint256 indexed remixId);
 
+    /// @notice Remix `remixId` was licensed by its parent `parentId` in the transaction that
+    /// registered it, under the parent's `Remix` terms `termsVersion`, for `price` in `currency`.
+    /// Such a licence is used at once, so it is recorded by this event and the parent link alone:
+    /// no licence token is minted for it.
+    event RemixLicensed(
+        uint256 indexed remixId,
+        uint256 indexed parentId,
+        uint32 termsVersion,
+        address currency,
+        uint256 price
+    );
+
     /// @notice `payer` paid `total` in `currency` for `count` views of `assetId` under terms `termsVersion`.
     event UsesPaid(
         uint256 indexed assetId,
@@ -218,6 +230,8 @@ interface ILicensing {
 
     /// @notice Marks used the `Remix` licences (`licenceIds[i]` for `parents[i]`) that let `creator`
     /// register remix `remixId`, checking each parent's share against its licence. Protocol only.
+    /// @dev A licence id of 0 is accepted only while `registerRemixWithLicences` registers its
+    /// remix: it marks the parents that call has just licensed (and checked) itself.
     function consumeRemixLicences(
         address creator,
         uint256 remixId,
@@ -227,7 +241,8 @@ interface ILicensing {
 
     /// @notice Buys a `Remix` licence for the caller from each parent whose `licences` entry names no
     /// held licence, then registers the remix, minted to the caller, using the held licences for the
-    /// other parents.
+    /// other parents. A licence bought here is used at once: it is recorded by `RemixLicensed`, not
+    /// minted as a licence token.
     /// @param licences For each parent, in the same order: the held licence to use, or the quoted
     /// terms version and the most the caller accepts to pay for a new one.
     /// @param salt Non-zero: reveals the caller's registration commitment (the path nobody can
@@ -262,6 +277,7 @@ interface ILicensing {
     /// @notice The latest terms version of `assetId` for `kind` (0: none published).
     function latestTermsVersion(uint256 assetId, UseKind kind) external view returns (uint32);
 
-    /// @notice How many licences have been issued.
+    /// @notice How many licence tokens have been issued (licences bought and used by
+    /// `registerRemixWithLicences` in one transaction are not tokens).
     function totalLicences() external view returns (uint256);
 }

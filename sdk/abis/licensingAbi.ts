@@ -280,6 +280,18 @@ export const licensingAbi = [
   {
     anonymous: false,
     inputs: [
+      { indexed: true, internalType: "uint256", name: "remixId", type: "uint256" },
+      { indexed: true, internalType: "uint256", name: "parentId", type: "uint256" },
+      { indexed: false, internalType: "uint32", name: "termsVersion", type: "uint32" },
+      { indexed: false, internalType: "address", name: "currency", type: "address" },
+      { indexed: false, internalType: "uint256", name: "price", type: "uint256" },
+    ],
+    name: "RemixLicensed",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
       { indexed: true, internalType: "uint256", name: "assetId", type: "uint256" },
       { indexed: true, internalType: "enum UseKind", name: "kind", type: "uint8" },
       { indexed: true, internalType: "uint32", name: "version", type: "uint32" },

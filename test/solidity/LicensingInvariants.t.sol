@@ -3,30 +3,33 @@ pragma solidity 0.8.30;
 
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {ParentShare} from "../../contracts/interfaces/IAssetRegistry.sol";
-import {ILicensing, Licence, UseKind} from "../../contracts/interfaces/ILicensing.sol";
+import {ILicensing, Licence, Terms, UseKind} from "../../contracts/interfaces/ILicensing.sol";
 import {InvariantSetup} from "./utils/InvariantSetup.sol";
-import {KINDS} from "./utils/LicensingModel.sol";
+import {KINDS, LicensingModel} from "./utils/LicensingModel.sol";
 
 /// @notice Licensing invariants under the same random sequences as the protocol-wide ones: terms
 /// changes, single and bulk purchases in both currencies, pay per view, remixes registered with
-/// held and bought licences, attempts to reuse consumed licences, purchases whose terms switched
-/// currency after the quote, pauses and time warps.
+/// held licences and with licences bought in the registration, attempts to reuse consumed licences
+/// or to pass licence 0 to the protocol, purchases whose terms switched currency after the quote,
+/// pauses and time warps.
 contract LicensingInvariantsTest is InvariantSetup {
-    /// @notice (a) Licences issued equal licences paid for: `totalLicences()`, the `LicenceIssued`
-    /// events per kind and the licence tokens held all equal the licences the handlers bought and
-    /// saw charged at their price (free ones counted as paid 0).
+    /// @notice (a) Licence tokens issued equal licence tokens paid for: `totalLicences()`, the
+    /// `LicenceIssued` events per kind and the licence tokens held all equal the licences the
+    /// handlers bought as tokens and saw charged at their price (free ones counted as paid 0). A
+    /// remix licence bought in the registration is no token: each shows as exactly one
+    /// `RemixLicensed` event instead.
     /// hardhat-config: invariant.runs = 64
     /// hardhat-config: invariant.depth = 120
     /// hardhat-config: invariant.failOnRevert = true
     function invariant_LicencesIssuedEqualLicencesPaidFor() public view {
         uint256 paidFor = licensingModel.totalLicencesPaidFor();
-        assertEq(_licensing().totalLicences(), paidFor, "totalLicences != licences paid for");
+        assertEq(_licensing().totalLicences(), paidFor, "totalLicences != licence tokens paid for");
         for (uint256 k; k < KINDS; ++k) {
             UseKind kind = UseKind(k);
             assertEq(
                 licensingModel.licencesIssued(kind),
                 licensingModel.licencesPaidFor(kind),
-                "LicenceIssued events of a kind != licences of that kind paid for"
+                "LicenceIssued events of a kind != licence tokens of that kind paid for"
             );
         }
         address[] memory holders = licensingHandler.actors();
@@ -34,7 +37,12 @@ contract LicensingInvariantsTest is InvariantSetup {
         for (uint256 i; i < holders.length; ++i) {
             held += IERC721(address(_licensing())).balanceOf(holders[i]);
         }
-        assertEq(held, paidFor, "licence tokens held != licences paid for");
+        assertEq(held, paidFor, "licence tokens held != licence tokens paid for");
+        assertEq(
+            licensingModel.remixLicensedEvents(),
+            licensingModel.registrationPurchases(),
+            "RemixLicensed events != licences bought in registrations"
+        );
     }
 
     /// @notice (b) Per currency, what licensing charged (price x units at the terms version in force)
@@ -54,13 +62,18 @@ contract LicensingInvariantsTest is InvariantSetup {
     }
 
     /// @notice (c) A consumed licence is never consumed again (its `consumedBy` never changes, one
-    /// `LicenceConsumed` event each, reuses revert), and every remix consumed exactly one remix
-    /// licence of its creator per parent, whose minimum its share meets.
+    /// `LicenceConsumed` event each, reuses revert), licence 0 licenses nothing given to the
+    /// protocol directly, and every parent of every remix licensed it exactly once: by a remix
+    /// licence token of its creator that the remix consumed, or by a licence bought in the
+    /// registering call (one `RemixLicensed` event naming the remix, no token), either way under
+    /// terms whose minimum its share meets.
     /// hardhat-config: invariant.runs = 64
     /// hardhat-config: invariant.depth = 120
     /// hardhat-config: invariant.failOnRevert = true
     function invariant_LicenceConsumedOnceByOneRemix() public view {
         assertEq(remixHandler.consumedReusesAccepted(), 0, "a consumed licence was accepted again");
+        assertEq(remixHandler.unlicensedRemixesAccepted(), 0, "licence 0 was accepted by the protocol");
+        assertEq(licensingModel.timesConsumed(0), 0, "LicenceConsumed for licence 0");
         ILicensing licensing = _licensing();
         uint256 licences = licensing.totalLicences();
         for (uint256 id = 1; id <= licences; ++id) {
@@ -75,7 +88,11 @@ contract LicensingInvariantsTest is InvariantSetup {
             links += parents.length;
             _assertOneLicencePerParent(licensing, remixId, parents);
         }
-        assertEq(licensingModel.consumedLicences().length, links, "licences consumed != parent links");
+        assertEq(
+            licensingModel.consumedLicences().length + licensingModel.registrationPurchases(),
+            links,
+            "licences consumed + bought in registrations != parent links"
+        );
     }
 
     /// @notice (d) `hasValidLicence` agrees with the model for every actor, asset and kind: the
@@ -140,21 +157,35 @@ contract LicensingInvariantsTest is InvariantSetup {
         uint256 remixId,
         ParentShare[] memory parents
     ) private view {
-        uint256[] memory licenceIds = licensingModel.licencesOfRemix(remixId);
-        assertEq(licenceIds.length, parents.length, "licences recorded for a remix != its parents");
-        assertEq(
-            licensingModel.consumptionsOf(remixId),
-            parents.length,
-            "LicenceConsumed events of a remix != parents"
-        );
+        LicensingModel.ParentLicensing[] memory licensed = licensingModel.licensingOfRemix(remixId);
+        assertEq(licensed.length, parents.length, "licences recorded for a remix != its parents");
+        uint256 bought;
         for (uint256 i; i < parents.length; ++i) {
-            Licence memory licence = licensing.getLicence(licenceIds[i]);
+            if (licensed[i].licenceId == 0) {
+                // Bought in the registration: no token; the terms it was sold under set the minimum.
+                ++bought;
+                Terms memory terms = licensing.getTerms(parents[i].parentId, UseKind.Remix, licensed[i].termsVersion);
+                assertTrue(terms.allowed, "a licence was bought under terms refusing remixes");
+                assertGe(parents[i].shareBps, terms.minShareBps, "a parent's share is below its terms' minimum");
+                continue;
+            }
+            Licence memory licence = licensing.getLicence(licensed[i].licenceId);
             assertEq(licence.consumedBy, remixId, "a parent's licence was not consumed by its remix");
             assertEq(licence.assetId, parents[i].parentId, "a consumed licence is for another parent");
             assertEq(uint256(licence.kind), uint256(UseKind.Remix), "a consumed licence is not a remix licence");
             assertEq(licence.holder, licensingModel.remixCreator(remixId), "a consumed licence is not the creator's");
             assertGe(parents[i].shareBps, licence.minShareBps, "a parent's share is below its licence minimum");
         }
+        assertEq(
+            licensingModel.consumptionsOf(remixId),
+            parents.length - bought,
+            "LicenceConsumed events of a remix != parents licensed by held licences"
+        );
+        assertEq(
+            licensingModel.remixLicensedOf(remixId),
+            bought,
+            "RemixLicensed events of a remix != parents licensed in its registration"
+        );
     }
 
     function _licensing() private view returns (ILicensing) {

@@ -102,10 +102,11 @@ export function assetCommands(program: Command, action: Action): void {
             [
               `registered remix #${remix.assetId} (SHA-256 ${remix.contentHash})`,
               ...options.parent.map(({ assetId, shareBps }, i) => {
-                const licenceId = remix.licenceIds[i];
-                const bought = remix.purchases.find((purchase) => purchase.licenceId === licenceId);
-                const how = bought ? `bought under terms v${bought.termsVersion}` : "held";
-                return `  parent #${assetId} gets ${formatBps(shareBps)} (remix licence #${licenceId}, ${how})`;
+                const bought = remix.purchases.find((purchase) => purchase.parentId === assetId);
+                const licence = bought
+                  ? `remix licence bought under terms v${bought.termsVersion}`
+                  : `held remix licence #${remix.licenceIds[i]}`;
+                return `  parent #${assetId} gets ${formatBps(shareBps)} (${licence})`;
               }),
             ].join("\n"),
           );

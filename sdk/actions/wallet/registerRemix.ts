@@ -52,9 +52,9 @@ export type RegisterRemixParameters = ContentParameters & {
   deadline?: bigint | undefined;
 };
 
-/** A `Remix` licence bought for the registration. */
+/** A `Remix` licence bought for the registration (used at once, so recorded by the
+ * `RemixLicensed` event and the parent link, not minted as a licence token). */
 export type RemixLicencePurchase = {
-  licenceId: bigint;
   parentId: bigint;
   /** The parent's `Remix` terms version the licence was sold under. */
   termsVersion: number;
@@ -67,7 +67,8 @@ export type RegisterRemixReturnType = WriteReturnType & {
   /** The new remix, minted to the sender. */
   assetId: bigint;
   contentHash: Hex;
-  /** The licence consumed for each parent, in the order of `parents`. */
+  /** Per parent, in the order of `parents`: the held licence consumed, or `0n` where the licence
+   * was bought in this transaction (see `purchases`). */
   licenceIds: bigint[];
   /** The licences bought in the transaction, with what each cost. */
   purchases: RemixLicencePurchase[];
@@ -161,17 +162,20 @@ export async function registerRemix(
   const prepared = await prepareRegisterRemix(client, parameters);
   const receipt = await sendPreparedCall(client, prepared, parameters);
   const { args } = receiptEvent(receipt, deployment.protocol, remixProtocolAbi, "AssetRegistered");
-  // consumeRemixLicences emits one LicenceConsumed per parent, in the order of `parents`.
   const consumed = receiptEvents(receipt, deployment.licensing, licensingAbi, "LicenceConsumed");
-  const issued = receiptEvents(receipt, deployment.licensing, licensingAbi, "LicenceIssued");
+  const bought = receiptEvents(receipt, deployment.licensing, licensingAbi, "RemixLicensed");
+  // The held licences are consumed in the order of `parents`; the bought ones are not tokens.
+  const held = consumed.map((event) => event.args.licenceId);
+  const boughtFrom = new Set(bought.map((event) => event.args.parentId));
   return {
     receipt,
     assetId: args.assetId,
     contentHash: args.contentHash,
-    licenceIds: consumed.map((event) => event.args.licenceId),
-    purchases: issued.map(({ args: { licenceId, assetId, termsVersion, currency, price } }) => ({
-      licenceId,
-      parentId: assetId,
+    licenceIds: parameters.parents.map(({ assetId }) =>
+      boughtFrom.has(assetId) ? 0n : (held.shift() as bigint),
+    ),
+    purchases: bought.map(({ args: { parentId, termsVersion, currency, price } }) => ({
+      parentId,
       termsVersion,
       currency,
       price,

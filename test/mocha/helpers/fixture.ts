@@ -90,7 +90,8 @@ export async function allowFreeRemixes(protocol: Protocol, assetIds: bigint[]) {
 /**
  * Registers a remix owned by `signer` of `parents` (`[parentId, shareBps]`) and returns its id.
  * A parent without remix terms first gets free ones from its owner; the remix licences are bought
- * in the same transaction through `registerRemixWithLicences`.
+ * in the same transaction through `registerRemixWithLicences`, which uses them at once and mints no
+ * licence token (`totalLicences` is unchanged).
  */
 export async function registerRemix(
   protocol: Protocol,

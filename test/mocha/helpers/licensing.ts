@@ -26,8 +26,11 @@ export const ONE_USD = 1_000_000n;
 export const DAY = 86_400;
 /** Highest Remix minimum share: 100% less the fixture's 20% fee cap. */
 export const MAX_MIN_SHARE_BPS = 8_000;
-/** Licences `deployLicensingFamily` issues: bob's Remix licence of A, used for B. */
-export const FAMILY_LICENCES = 1n;
+/**
+ * Licence tokens `deployLicensingFamily` issues: none, as bob's Remix licence of A is bought with
+ * B's registration and used at once (recorded by `RemixLicensed`, never minted).
+ */
+export const FAMILY_LICENCES = 0n;
 /** B's share of A in `deployLicensingFamily`. */
 export const B_SHARE_OF_A = 3_000;
 
@@ -382,8 +385,9 @@ export async function ethSpentBy(
 
 /**
  * The default protocol with three creators and two trees: originals A (alice) and D (carol), and
- * remix B of A at 30% (bob). A's Remix terms are at version 1, free (set by `registerRemix`), and
- * licence 1 is the Remix licence of A that bob bought and used to register B.
+ * remix B of A at 30% (bob). A's Remix terms are at version 1, free (set by `registerRemix`). Bob
+ * bought A's Remix licence in B's registering transaction, so no licence token exists yet
+ * (`FAMILY_LICENCES`).
  */
 export async function deployLicensingFamily() {
   const deployment = await deployProtocol();

@@ -3,7 +3,6 @@ import { ETH, FAR_DEADLINE, UseKind, ethers, networkHelpers } from "../helpers/f
 import { eventsOf, expectRoyaltyBalance, expectSolvent, feesAccrued } from "../helpers/engine.js";
 import {
   DATASET_PRICES as P,
-  FAMILY_LICENCES,
   ONE_ETH,
   PERPETUAL,
   buyBulk,
@@ -25,7 +24,7 @@ describe("buyLicences", function () {
       await networkHelpers.loadFixture(deployDatasetFamily);
     const assets = [b, d, a, e];
     const caps = [cap(ETH, P.a + P.b), cap(token, P.d)];
-    const first = FAMILY_LICENCES + 1n;
+    const first = (await licensing.totalLicences()) + 1n;
     expect(
       await licensing
         .connect(payer)
@@ -101,11 +100,12 @@ describe("buyLicences", function () {
   it("buys in the token alone, with one cap", async function () {
     const { protocol, licensing, usd, payer, token, d } =
       await networkHelpers.loadFixture(deployDatasetFamily);
+    const first = (await licensing.totalLicences()) + 1n;
 
     const tx = buyBulk(licensing, payer, [d], AI, [cap(token, P.d)]);
     await expect(tx)
       .to.emit(licensing, "BulkLicensed")
-      .withArgs(payer.address, payer.address, AI, FAMILY_LICENCES + 1n, 1n, [token], [P.d]);
+      .withArgs(payer.address, payer.address, AI, first, 1n, [token], [P.d]);
     await expect(tx).to.changeTokenBalances(ethers, usd, [payer, protocol], [-P.d, P.d]);
   });
 
@@ -130,37 +130,31 @@ describe("buyLicences", function () {
   it("charges an asset listed twice twice, and grants it twice: never more licences than payments", async function () {
     const { protocol, licensing, payer, token, b, d } =
       await networkHelpers.loadFixture(deployDatasetFamily);
+    const first = (await licensing.totalLicences()) + 1n;
 
     const tx = buyBulk(licensing, payer, [d, b, d], AI, [cap(token, 2n * P.d), cap(ETH, P.b)], {
       value: P.b,
     });
     await expect(tx)
       .to.emit(licensing, "BulkLicensed")
-      .withArgs(
-        payer.address,
-        payer.address,
-        AI,
-        FAMILY_LICENCES + 1n,
-        3n,
-        [token, ETH],
-        [2n * P.d, P.b],
-      );
+      .withArgs(payer.address, payer.address, AI, first, 3n, [token, ETH], [2n * P.d, P.b]);
     const paid = await eventsOf(tx, protocol, "Paid");
     const issued = await eventsOf(tx, licensing, "LicenceIssued");
     expect(issued).to.have.length(paid.length);
     expect(paid.map((args) => args.assetId)).to.deep.equal([d, d, b]);
     expect(await protocol.collectableBalance(d, token)).to.equal((2n * P.d * 9n) / 10n);
-    expect(await licensing.totalLicences()).to.equal(FAMILY_LICENCES + 3n);
+    expect(await licensing.totalLicences()).to.equal(first + 2n);
   });
 
   it("issues free licences without a payment, and ignores caps of currencies not charged", async function () {
     const { protocol, licensing, payer, token, e } =
       await networkHelpers.loadFixture(deployDatasetFamily);
+    const first = (await licensing.totalLicences()) + 1n;
 
     const tx = buyBulk(licensing, payer, [e, e], AI, [cap(token, 0n), cap(ETH, 0n)]);
     await expect(tx)
       .to.emit(licensing, "BulkLicensed")
-      .withArgs(payer.address, payer.address, AI, FAMILY_LICENCES + 1n, 2n, [token, ETH], [0n, 0n]);
+      .withArgs(payer.address, payer.address, AI, first, 2n, [token, ETH], [0n, 0n]);
     await expect(tx).not.to.emit(protocol, "Paid");
     expect(await licensing.balanceOf(payer.address)).to.equal(2n);
   });
@@ -169,18 +163,19 @@ describe("buyLicences", function () {
     const { protocol, licensing, dave, payer, token, a, e } =
       await networkHelpers.loadFixture(deployDatasetFamily);
     await publish(licensing, dave, e, AI, makeTerms("e-free-usd", { currency: token }));
+    const first = (await licensing.totalLicences()) + 1n;
 
     const tx = buyBulk(licensing, payer, [a, e], AI, [cap(ETH, P.a)], { value: P.a });
     await expect(tx)
       .to.emit(licensing, "BulkLicensed")
-      .withArgs(payer.address, payer.address, AI, FAMILY_LICENCES + 1n, 2n, [ETH], [P.a]);
+      .withArgs(payer.address, payer.address, AI, first, 2n, [ETH], [P.a]);
     await expect(tx)
       .to.emit(licensing, "LicenceIssued")
-      .withArgs(FAMILY_LICENCES + 2n, e, payer.address, AI, 2n, PERPETUAL, token, 0n);
+      .withArgs(first + 1n, e, payer.address, AI, 2n, PERPETUAL, token, 0n);
     expect((await eventsOf(tx, protocol, "Paid")).map((args) => args.assetId)).to.deep.equal([a]);
     // A batch of free assets alone needs no cap at all.
     await expect(buyBulk(licensing, payer, [e], AI, []))
       .to.emit(licensing, "BulkLicensed")
-      .withArgs(payer.address, payer.address, AI, FAMILY_LICENCES + 3n, 1n, [], []);
+      .withArgs(payer.address, payer.address, AI, first + 2n, 1n, [], []);
   });
 });

@@ -9,6 +9,7 @@ import {
   deployLicensingFamily,
   expectNothingCharged,
   makeTerms,
+  PERPETUAL,
   payViews,
   publish,
   remixWithLicences,
@@ -42,6 +43,9 @@ interface EntryPoint {
   count: bigint;
   /** What the licensing contract emits on success. */
   event: string;
+  /** The arguments of `event` for a purchase sent now at the latest terms, charging `price` (per
+   * use) in `currency`. */
+  eventArgs: (fx: Market, currency: string, price: bigint) => Promise<unknown[]>;
   send: (
     fx: Market,
     maxPrice: CurrencyAmount,
@@ -55,6 +59,16 @@ const ENTRY_POINTS: EntryPoint[] = [
     kind: UseKind.Commercial,
     count: 1n,
     event: "LicenceIssued",
+    eventArgs: async (fx, currency, price) => [
+      (await fx.licensing.totalLicences()) + 1n,
+      fx.d,
+      fx.payer.address,
+      UseKind.Commercial,
+      await fx.licensing.latestTermsVersion(fx.d, UseKind.Commercial),
+      PERPETUAL,
+      currency,
+      price,
+    ],
     send: (fx, maxPrice, value) =>
       buy(fx.licensing, fx.payer, fx.d, UseKind.Commercial, { maxPrice, value }),
   },
@@ -63,6 +77,14 @@ const ENTRY_POINTS: EntryPoint[] = [
     kind: UseKind.View,
     count: VIEWS,
     event: "UsesPaid",
+    eventArgs: async (fx, currency, price) => [
+      fx.d,
+      fx.payer.address,
+      await fx.licensing.latestTermsVersion(fx.d, UseKind.View),
+      VIEWS,
+      currency,
+      VIEWS * price,
+    ],
     send: (fx, maxTotal, value) =>
       payViews(fx.licensing, fx.payer, fx.d, VIEWS, { maxTotal, value }),
   },
@@ -70,7 +92,15 @@ const ENTRY_POINTS: EntryPoint[] = [
     name: "registerRemixWithLicences",
     kind: UseKind.Remix,
     count: 1n,
-    event: "LicenceConsumed",
+    // Bought and used at once: recorded by this event, with no licence token.
+    event: "RemixLicensed",
+    eventArgs: async (fx, currency, price) => [
+      (await fx.protocol.totalAssets()) + 1n,
+      fx.d,
+      await fx.licensing.latestTermsVersion(fx.d, UseKind.Remix),
+      currency,
+      price,
+    ],
     send: (fx, maxPrice, value) =>
       remixWithLicences(fx.licensing, fx.payer, "R", [[fx.d, 1_000]], {
         maxPrices: [maxPrice],
@@ -113,7 +143,10 @@ describe("price caps: currency", function () {
         );
         // Quoting again, in the new currency, buys.
         const requote = cap(to, UNITS * entry.count);
-        await expect(entry.send(fx, requote, valueFor(requote))).to.emit(licensing, entry.event);
+        const args = await entry.eventArgs(fx, to, UNITS);
+        await expect(entry.send(fx, requote, valueFor(requote)))
+          .to.emit(licensing, entry.event)
+          .withArgs(...args);
       });
     }
   }
@@ -130,8 +163,11 @@ describe("price caps: currency", function () {
         const free = makeTerms("free", { currency: currencies[termsName] });
         await publish(licensing, carol, d, entry.kind, free);
 
+        const args = await entry.eventArgs(fx, currencies[termsName], 0n);
         const tx = entry.send(fx, cap(currencies[capName], 0n), 0n);
-        await expect(tx).to.emit(licensing, entry.event);
+        await expect(tx)
+          .to.emit(licensing, entry.event)
+          .withArgs(...args);
         await expect(tx).not.to.emit(protocol, "Paid");
       });
     }

@@ -3,6 +3,7 @@ import { UseKind, networkHelpers } from "../helpers/fixture.js";
 import {
   B_SHARE_OF_A,
   DAY,
+  FAMILY_LICENCES,
   PERPETUAL,
   buy,
   buyId,
@@ -120,10 +121,11 @@ describe("hasValidLicence", function () {
   it("is true for Remix while an unused licence is held and false once each is consumed", async function () {
     const { protocol, licensing, payer, a, b } =
       await networkHelpers.loadFixture(deployMonthlyFamily);
-    // bob used his only licence of A to register B.
-    expect(
-      await licensing.hasValidLicence(await protocol.ownerOf(b), a, UseKind.Remix),
-    ).to.deep.equal([false, 0n]);
+    // bob's licence of A was bought with B's registration and used at once: he never held it.
+    const bob = await protocol.ownerOf(b);
+    expect(await licensing.hasValidLicence(bob, a, UseKind.Remix)).to.deep.equal([false, 0n]);
+    expect(await licensing.balanceOf(bob)).to.equal(0n);
+    expect(await licensing.totalLicences()).to.equal(FAMILY_LICENCES);
     const first = await buyId(licensing, payer, a, UseKind.Remix);
     const second = await buyId(licensing, payer, a, UseKind.Remix);
     expect(await licensing.hasValidLicence(payer.address, a, UseKind.Remix)).to.deep.equal([

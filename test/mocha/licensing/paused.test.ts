@@ -48,7 +48,9 @@ interface Purchase {
 
 const licenceIssued = (fx: Market): [BaseContract, string] => [fx.licensing, "LicenceIssued"];
 const usesPaid = (fx: Market): [BaseContract, string] => [fx.licensing, "UsesPaid"];
-const remixRegistered = (fx: Market): [BaseContract, string] => [fx.protocol, "AssetRegistered"];
+/** A remix licence bought with the registration is recorded by this event, not minted. */
+const remixLicensed = (fx: Market): [BaseContract, string] => [fx.licensing, "RemixLicensed"];
+const licenceConsumed = (fx: Market): [BaseContract, string] => [fx.licensing, "LicenceConsumed"];
 
 // Free purchases charge nothing, so the protocol's payment checks never run for them: their
 // revert shows the licensing contract's own check (both errors share the selector ProtocolPaused()).
@@ -94,12 +96,12 @@ const PURCHASES: Purchase[] = [
   {
     name: "registerRemixWithLicences buying a paid licence",
     send: (fx) => remixWithLicences(fx.licensing, fx.payer, "R", [[fx.d, 1_000]]),
-    emits: remixRegistered,
+    emits: remixLicensed,
   },
   {
     name: "registerRemixWithLicences buying a free licence",
     send: (fx) => remixWithLicences(fx.licensing, fx.payer, "R", [[fx.e, 1_000]]),
-    emits: remixRegistered,
+    emits: remixLicensed,
   },
   {
     name: "registerRemixWithLicences with a held licence",
@@ -107,7 +109,7 @@ const PURCHASES: Purchase[] = [
       remixWithLicences(fx.licensing, fx.payer, "R", [[fx.e, 1_000]], {
         licenceIds: [fx.heldForE],
       }),
-    emits: remixRegistered,
+    emits: licenceConsumed,
   },
 ];
 

@@ -11,12 +11,12 @@ import {
 import {
   A_MIN_SHARE_BPS,
   type CurrencyAmount,
-  FAMILY_LICENCES,
   ONE_ETH,
   REMIX_PRICES as P,
   buyId,
   cap,
   deployRemixMarket,
+  expectNothingCharged,
   makeTerms,
   publish,
   remixWithHeld,
@@ -78,6 +78,7 @@ describe("remix licences: reverts", function () {
       const old = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
       await publish(licensing, alice, a, UseKind.Remix, makeTerms("up", { minShareBps: 5_000 }));
 
+      // A licence bought now is checked against the new minimum, at purchase.
       await expect(remixWithLicences(licensing, payer, "R", [[a, A_MIN_SHARE_BPS]]))
         .to.be.revertedWithCustomError(licensing, "ShareBelowLicenceMinimum")
         .withArgs(a, A_MIN_SHARE_BPS, 5_000);
@@ -95,6 +96,31 @@ describe("remix licences: reverts", function () {
         .withArgs(a, 1_000, A_MIN_SHARE_BPS);
       // A licence bought under the lower minimum allows it.
       await remixWithLicences(licensing, payer, "R", [[a, 1_000]]);
+    });
+
+    it("checks a bought licence at purchase, before the registry's checks; a held one at its use, after them", async function () {
+      const fx = await networkHelpers.loadFixture(deployRemixMarket);
+      const { protocol, licensing, payer, token, a, d } = fx;
+      // A's share is below its 20% minimum, and with D's 80% the parents take more than 80%.
+      const parents: Array<[bigint, number]> = [
+        [a, 1_000],
+        [d, 8_000],
+      ];
+
+      // Bought with the registration, A's licence refuses the share before the registry runs.
+      await expectNothingCharged(fx, [ETH, token], () =>
+        expect(remixWithLicences(licensing, payer, "R", parents, { value: P.a }))
+          .to.be.revertedWithCustomError(licensing, "ShareBelowLicenceMinimum")
+          .withArgs(a, 1_000, A_MIN_SHARE_BPS),
+      );
+      // Held, it is checked only when the registry consumes it, after its own share limit.
+      const held = await buyId(licensing, payer, a, UseKind.Remix, { value: P.a });
+      await expect(remixWithLicences(licensing, payer, "R", parents, { licenceIds: [held, 0n] }))
+        .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
+        .withArgs(9_000, 8_000);
+      await expect(remixWithLicences(licensing, payer, "R", [[a, 1_000]], { licenceIds: [held] }))
+        .to.be.revertedWithCustomError(licensing, "ShareBelowLicenceMinimum")
+        .withArgs(a, 1_000, A_MIN_SHARE_BPS);
     });
   });
 
@@ -218,26 +244,28 @@ describe("remix licences: reverts", function () {
   });
 
   it("issues and charges nothing when the registration itself fails", async function () {
-    const { protocol, licensing, payer, a, d } =
-      await networkHelpers.loadFixture(deployRemixMarket);
+    const fx = await networkHelpers.loadFixture(deployRemixMarket);
+    const { protocol, licensing, payer, token, a, d } = fx;
 
     // 50% + 40% exceeds the 80% parents may take: the registry reverts after the purchases.
-    await expect(
-      remixWithLicences(
-        licensing,
-        payer,
-        "R",
-        [
-          [a, 5_000],
-          [d, 4_000],
-        ],
-        { value: P.a },
-      ),
-    )
-      .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
-      .withArgs(9_000, 8_000);
-    expect(await licensing.totalLicences()).to.equal(FAMILY_LICENCES);
+    await expectNothingCharged(fx, [ETH, token], () =>
+      expect(
+        remixWithLicences(
+          licensing,
+          payer,
+          "R",
+          [
+            [a, 5_000],
+            [d, 4_000],
+          ],
+          { value: P.a },
+        ),
+      )
+        .to.be.revertedWithCustomError(protocol, "SharesExceedLimit")
+        .withArgs(9_000, 8_000),
+    );
     expect(await protocol.collectableBalance(a, ETH)).to.equal(0n);
+    expect(await protocol.collectableBalance(d, token)).to.equal(0n);
   });
 
   it("reverts consumeRemixLicences with OnlyProtocol for any other caller", async function () {

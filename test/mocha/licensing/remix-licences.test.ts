@@ -11,10 +11,7 @@ import {
 import { eventsOf, feesAccrued } from "../helpers/engine.js";
 import {
   A_MIN_SHARE_BPS,
-  D_MIN_SHARE_BPS,
-  FAMILY_LICENCES,
   ONE_ETH,
-  PERPETUAL,
   REMIX_PRICES as P,
   buyId,
   cap,
@@ -35,11 +32,12 @@ const PARENTS = (a: bigint, d: bigint): Array<[bigint, number]> => [
 ];
 
 describe("remix licences", function () {
-  it("registerRemixWithLicences buys every parent's licence and consumes it in the same transaction", async function () {
+  it("registerRemixWithLicences buys every parent's licence and uses it in the same transaction, minting no licence token", async function () {
     const { protocol, licensing, usd, payer, token, a, d } =
       await networkHelpers.loadFixture(deployRemixMarket);
     const remix = (await protocol.totalAssets()) + 1n;
-    const [forA, forD] = [FAMILY_LICENCES + 1n, FAMILY_LICENCES + 2n];
+    const licences = await licensing.totalLicences();
+    const tokens = await licensing.balanceOf(payer.address);
     const before = await ethers.provider.getBalance(payer.address);
     expect(
       await licensing.connect(payer).registerRemixWithLicences.staticCall(
@@ -69,14 +67,19 @@ describe("remix licences", function () {
       value: ONE_ETH,
     });
 
-    await expect(tx)
-      .to.emit(licensing, "LicenceIssued")
-      .withArgs(forA, a, payer.address, UseKind.Remix, 2n, PERPETUAL, ETH, P.a);
-    await expect(tx)
-      .to.emit(licensing, "LicenceIssued")
-      .withArgs(forD, d, payer.address, UseKind.Remix, 1n, PERPETUAL, token, P.d);
-    await expect(tx).to.emit(licensing, "LicenceConsumed").withArgs(forA, remix);
-    await expect(tx).to.emit(licensing, "LicenceConsumed").withArgs(forD, remix);
+    // One RemixLicensed per bought parent, in the order of the parents, with the terms and price.
+    const licensed = await eventsOf(tx, licensing, "RemixLicensed");
+    expect(licensed.map((args) => args.toArray())).to.deep.equal([
+      [remix, a, 2n, ETH, P.a],
+      [remix, d, 1n, token, P.d],
+    ]);
+    await expect(tx).not.to.emit(licensing, "LicenceIssued");
+    await expect(tx).not.to.emit(licensing, "LicenceConsumed");
+    expect(await licensing.totalLicences()).to.equal(licences);
+    expect(await licensing.balanceOf(payer.address)).to.equal(tokens);
+    // Used at once: the buyer keeps no unused remix licence of either parent.
+    expect((await licensing.hasValidLicence(payer.address, a, UseKind.Remix))[0]).to.equal(false);
+    expect((await licensing.hasValidLicence(payer.address, d, UseKind.Remix))[0]).to.equal(false);
     await expect(tx)
       .to.emit(protocol, "Paid")
       .withArgs(a, ETH, payer.address, P.a, P.a / 10n);
@@ -86,10 +89,9 @@ describe("remix licences", function () {
     await expect(tx).to.changeTokenBalances(ethers, usd, [payer, protocol], [-P.d, P.d]);
     expect(await ethSpentBy(tx, payer.address, before)).to.equal(P.a);
     expect(await protocol.ownerOf(remix)).to.equal(payer.address);
-    expect((await readLicence(licensing, forA)).consumedBy).to.equal(remix);
-    expect((await readLicence(licensing, forA)).minShareBps).to.equal(BigInt(A_MIN_SHARE_BPS));
-    expect((await readLicence(licensing, forD)).consumedBy).to.equal(remix);
-    expect((await readLicence(licensing, forD)).minShareBps).to.equal(BigInt(D_MIN_SHARE_BPS));
+    expect((await protocol.parentsOf(remix)).map((p) => [p.parentId, p.shareBps])).to.deep.equal(
+      PARENTS(a, d).map(([id, share]) => [id, BigInt(share)]),
+    );
     expect(await protocol.collectableBalance(a, ETH)).to.equal(P.a - P.a / 10n);
     expect(await protocol.collectableBalance(d, token)).to.equal(P.d - P.d / 10n);
   });
@@ -106,13 +108,15 @@ describe("remix licences", function () {
       value: P.a,
     });
 
-    const issued = await eventsOf(tx, licensing, "LicenceIssued");
-    expect(issued.map((args) => args.assetId)).to.deep.equal([a]);
+    // A's licence is bought and used at once, with no token; D's held one is consumed.
+    expect(await eventsOf(tx, licensing, "LicenceIssued")).to.deep.equal([]);
+    const licensed = await eventsOf(tx, licensing, "RemixLicensed");
+    expect(licensed.map((args) => args.toArray())).to.deep.equal([[remix, a, 2n, ETH, P.a]]);
     const consumed = await eventsOf(tx, licensing, "LicenceConsumed");
-    expect(consumed.map((args) => [args.licenceId, args.remixId])).to.deep.equal([
-      [held + 1n, remix],
-      [held, remix],
-    ]);
+    expect(consumed.map((args) => [args.licenceId, args.remixId])).to.deep.equal([[held, remix]]);
+    expect((await readLicence(licensing, held)).consumedBy).to.equal(remix);
+    expect(await licensing.totalLicences()).to.equal(held);
+    expect((await licensing.hasValidLicence(payer.address, d, UseKind.Remix))[0]).to.equal(false);
     // Only A's licence is paid in this transaction.
     expect((await eventsOf(tx, protocol, "Paid")).map((args) => args.assetId)).to.deep.equal([a]);
     expect(await ethSpentBy(tx, payer.address, before)).to.equal(P.a);

@@ -232,9 +232,13 @@ describe("commit-reveal registration", function () {
     await expect(remixWithLicences(licensing, alice, "W", [[p, 3_000]]))
       .to.be.revertedWithCustomError(protocol, "ContentCommitted")
       .withArgs(hash, await protocol.contentLockedUntil(hash));
-    await expect(remixWithLicences(licensing, alice, "W", [[p, 3_000]], { salt: SALT }))
-      .to.emit(protocol, "ParentLinked")
-      .withArgs(2n, p, 3_000);
+    const licences = await licensing.totalLicences();
+    const version = await licensing.latestTermsVersion(p, 2);
+    const tx = remixWithLicences(licensing, alice, "W", [[p, 3_000]], { salt: SALT });
+    await expect(tx).to.emit(protocol, "ParentLinked").withArgs(2n, p, 3_000);
+    // The licence is bought and used in the reveal itself: recorded, never minted.
+    await expect(tx).to.emit(licensing, "RemixLicensed").withArgs(2n, p, version, ETH, 0n);
+    expect(await licensing.totalLicences()).to.equal(licences);
     expect(await protocol.ownerOf(2n)).to.equal(alice.address);
     expect(await protocol.assetIdOf(hash)).to.equal(2n);
   });

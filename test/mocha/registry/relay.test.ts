@@ -180,6 +180,17 @@ describe("Relay: signed registrations", function () {
     )
       .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
       .withArgs(licence, alice.address, a);
+
+    // Licence 0 stands for a licence bought by registerRemixWithLicences in the same call: in a
+    // signed request it licenses nothing.
+    const unlicensed = registration(bob.address, "unlicensed", parentShares([[a, 2_000]]), [0n]);
+    await expect(
+      relay
+        .connect(stranger)
+        .registerBySig(unlicensed, DEADLINE, await signRegistration(fx, bob, unlicensed)),
+    )
+      .to.be.revertedWithCustomError(licensing, "LicenceNotUsable")
+      .withArgs(0n, bob.address, a);
   });
 
   it("a relayer that commits first reveals with the signature, so a watcher cannot register the content first", async function () {

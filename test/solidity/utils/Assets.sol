@@ -28,7 +28,8 @@ library Assets {
     }
 
     /// @dev A remix of `parents` minted to `creator`. Parents without remix terms first get free
-    /// ones from their owner, as in the Mocha fixture; the free licences are bought in the same call.
+    /// ones from their owner, as in the Mocha fixture; the free licences are bought in the same call
+    /// and used at once, so no licence token is minted.
     function remix(RemixProtocol protocol, address creator, ParentShare[] memory parents) internal returns (uint256) {
         ILicensing licensing_ = licensing(protocol);
         for (uint256 i; i < parents.length; ++i) {

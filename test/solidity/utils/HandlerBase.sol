@@ -101,8 +101,8 @@ abstract contract HandlerBase {
         licensingModel.recordReceived(address(erc20), erc20.balanceOf(address(protocol)) - engineBefore[ERC20_INDEX]);
     }
 
-    /// @dev Records in both models one `kind` licence of `assetId` sold now to `holder`: the licence,
-    /// and its price paid into the asset's tree. Returns its id and what it charges.
+    /// @dev Records in both models one `kind` licence token of `assetId` sold now to `holder`: the
+    /// licence, and its price paid into the asset's tree. Returns its id and what it charges.
     function _modelLicenceSale(
         address holder,
         uint256 assetId,
@@ -110,6 +110,14 @@ abstract contract HandlerBase {
     ) internal returns (uint256 licenceId, address currency, uint256 price) {
         (licenceId, currency, price) = licensingModel.recordIssue(holder, assetId, kind);
         if (price != 0) royaltyModel.recordPayment(assetId, currency, price);
+    }
+
+    /// @dev Records in both models the remix licence of `parentId` that the next
+    /// `registerRemixWithLicences` buys and uses at once: no licence token, its price paid into the
+    /// parent's tree.
+    function _modelRegistrationPurchase(uint256 parentId) internal {
+        (address currency, uint256 price) = licensingModel.recordRegistrationPurchase(parentId);
+        if (price != 0) royaltyModel.recordPayment(parentId, currency, price);
     }
 
     /// @dev Gives `buyer` the ETH and ERC-20 of `bill` (plus `extraEth`) and approves the protocol,

@@ -52,8 +52,9 @@ abstract contract InvariantSetup is InvariantBase {
     }
 
     /// @dev Four originals and four remixes of up to four parents (some of them remixes; licences
-    /// bought in the registration or first, one by one), then allowed terms for every other use of
-    /// every asset: short runs already license, pay, split and claim across several hops.
+    /// bought in the registration, used at once with no token, or first, one by one, as tokens),
+    /// then allowed terms for every other use of every asset: short runs already license, pay,
+    /// split and claim across several hops.
     function _seedGraph() private {
         for (uint256 i; i < 4; ++i) {
             remixHandler.registerOriginal(i, _allowedSeed(i));

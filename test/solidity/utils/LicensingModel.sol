@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ParentShare} from "../../../contracts/interfaces/IAssetRegistry.sol";
 import {ILicensing, Licence, Terms, UseKind} from "../../../contracts/interfaces/ILicensing.sol";
 import {IRoyaltyEngine} from "../../../contracts/interfaces/IRoyaltyEngine.sol";
 import {ModelAccess} from "./ModelAccess.sol";
@@ -12,10 +13,12 @@ uint256 constant KINDS = 5;
 uint40 constant PERPETUAL = type(uint40).max;
 
 /// @notice An independent model of the licensing contract, written from its documented rules: the
-/// terms in force per asset and kind, every licence it must have issued (to whom, until when, at
-/// which price), what each purchase must charge, and which remix consumed which licence. Besides
-/// the model, ghost totals observed from events and balances, for the invariants to compare.
-/// The handlers update it around every successful licensing call.
+/// terms in force per asset and kind, every licence token it must have issued (to whom, until when,
+/// at which price), what each purchase must charge, and how each parent of each remix was licensed:
+/// by a held licence token the remix consumed, or by a purchase in the registering call, which
+/// charges the terms' price and is recorded by one `RemixLicensed` event but mints no token.
+/// Besides the model, ghost totals observed from events and balances, for the invariants to
+/// compare. The handlers update it around every successful licensing call.
 contract LicensingModel is ModelAccess {
     /// @dev The latest terms published for one asset and kind, as far as pricing and licences go.
     struct PublishedTerms {
@@ -34,17 +37,42 @@ contract LicensingModel is ModelAccess {
         uint256 price;
     }
 
+    /// @dev A remix licence `registerRemixWithLicences` buys for a parent and uses at once: no
+    /// token, only the `RemixLicensed` event, which must carry these terms and price. `remixId` is
+    /// the remix its event named (0 until observed).
+    struct RegistrationPurchase {
+        uint256 parentId;
+        uint32 termsVersion;
+        address currency;
+        uint256 price;
+        uint256 remixId;
+    }
+
+    /// @dev How one parent of a remix was licensed: by the held licence token `licenceId` it
+    /// consumed, or (`licenceId` 0) by a purchase in the registering call under the parent's
+    /// `Remix` terms `termsVersion`.
+    struct ParentLicensing {
+        uint256 licenceId;
+        uint32 termsVersion;
+    }
+
     address public immutable protocol;
     ILicensing public immutable licensing;
 
     mapping(uint256 assetId => mapping(UseKind kind => PublishedTerms)) private _published;
     mapping(uint256 licenceId => IssuedLicence) private _issued;
-    /// @notice Licences whose purchase charged their price in their currency, per kind.
+    /// @notice Licence tokens whose purchase charged their price in their currency, per kind.
     mapping(UseKind kind => uint256) public licencesPaidFor;
-    /// @notice Licences paid for, all kinds: the next licence id is this plus one.
+    /// @notice Licence tokens paid for, all kinds: the next licence id is this plus one.
     uint256 public licenceCount;
+    /// @notice Remix licences bought and used by `registerRemixWithLicences` (no token, no id).
+    uint256 public registrationPurchases;
     /// @notice Views paid with `payForUse`.
     uint256 public viewsPaid;
+    /// @dev The purchases of the registration in flight, in the order of its parents, and how many
+    /// of them a `RemixLicensed` event has shown so far.
+    RegistrationPurchase[] private _pendingPurchases;
+    uint256 private _observedPurchases;
 
     /* GHOSTS OBSERVED ON CHAIN */
 
@@ -59,13 +87,16 @@ contract LicensingModel is ModelAccess {
     /// @notice `LicenceConsumed` events seen per licence and per remix.
     mapping(uint256 licenceId => uint256) public timesConsumed;
     mapping(uint256 remixId => uint256) public consumptionsOf;
+    /// @notice `RemixLicensed` events seen, in all and per remix; each matched a modelled purchase.
+    uint256 public remixLicensedEvents;
+    mapping(uint256 remixId => uint256) public remixLicensedOf;
 
     /* HOLDINGS AND CONSUMPTION */
 
     mapping(address holder => mapping(uint256 assetId => mapping(UseKind kind => uint40))) public expectedValidUntil;
     mapping(address holder => mapping(uint256 assetId => uint256[])) private _unusedRemixLicences;
     uint256[] private _consumedLicences;
-    mapping(uint256 remixId => uint256[]) private _licencesOfRemix;
+    mapping(uint256 remixId => ParentLicensing[]) private _licensingOfRemix;
     mapping(uint256 remixId => address) public remixCreator;
 
     /// @param protocol_ The protocol under test, whose licensing contract this models.
@@ -96,9 +127,9 @@ contract LicensingModel is ModelAccess {
         return _consumedLicences;
     }
 
-    /// @notice The licences remix `remixId` consumed, in the order of its parents.
-    function licencesOfRemix(uint256 remixId) external view returns (uint256[] memory) {
-        return _licencesOfRemix[remixId];
+    /// @notice How each parent of remix `remixId` was licensed, in the order of its parents.
+    function licensingOfRemix(uint256 remixId) external view returns (ParentLicensing[] memory) {
+        return _licensingOfRemix[remixId];
     }
 
     /// @notice Until when `holder` must hold a valid licence of each asset 1 to `assetCount` for each
@@ -119,7 +150,7 @@ contract LicensingModel is ModelAccess {
         }
     }
 
-    /// @notice All licences paid for, all kinds.
+    /// @notice All licence tokens paid for, all kinds.
     function totalLicencesPaidFor() external view returns (uint256 total) {
         for (uint256 k; k < KINDS; ++k) {
             total += licencesPaidFor[UseKind(k)];
@@ -145,8 +176,8 @@ contract LicensingModel is ModelAccess {
         });
     }
 
-    /// @notice Records one `kind` licence of `assetId` sold now to `holder` under the terms in force,
-    /// and returns its id and what it charges.
+    /// @notice Records one `kind` licence token of `assetId` sold now to `holder` under the terms in
+    /// force, and returns its id and what it charges.
     function recordIssue(
         address holder,
         uint256 assetId,
@@ -182,6 +213,27 @@ contract LicensingModel is ModelAccess {
         }
     }
 
+    /// @notice Records the remix licence of `parentId` that the next registration through
+    /// `registerRemixWithLicences` buys under the terms in force and uses at once: it charges their
+    /// price but issues no licence token. Returns what it charges.
+    function recordRegistrationPurchase(
+        uint256 parentId
+    ) external onlyWriter returns (address currency, uint256 price) {
+        PublishedTerms memory terms = _published[parentId][UseKind.Remix];
+        (currency, price) = (terms.currency, terms.price);
+        ++registrationPurchases;
+        licensingCharged[currency] += price;
+        _pendingPurchases.push(
+            RegistrationPurchase({
+                parentId: parentId,
+                termsVersion: terms.version,
+                currency: currency,
+                price: price,
+                remixId: 0
+            })
+        );
+    }
+
     /// @notice Records `count` views of `assetId` paid now and returns what they charge.
     function recordUses(uint256 assetId, uint256 count) external onlyWriter returns (address currency, uint256 total) {
         PublishedTerms memory terms = _published[assetId][UseKind.View];
@@ -190,17 +242,39 @@ contract LicensingModel is ModelAccess {
         licensingCharged[currency] += total;
     }
 
-    /// @notice Records that remix `remixId` of `creator` consumed the remix licences `licenceIds`.
-    function recordConsumption(address creator, uint256 remixId, uint256[] calldata licenceIds) external onlyWriter {
+    /// @notice Records how remix `remixId` of `creator` was licensed by each of its `parents`: it
+    /// consumed the held remix licence `licenceIds[i]`, or (0) used the registration's purchase for
+    /// that parent, whose `RemixLicensed` event must have named this remix. Every purchase the
+    /// registration made is used, in the order of the parents.
+    function recordConsumption(
+        address creator,
+        uint256 remixId,
+        ParentShare[] calldata parents,
+        uint256[] calldata licenceIds
+    ) external onlyWriter {
+        require(_observedPurchases == _pendingPurchases.length, "model: a purchase had no RemixLicensed");
         remixCreator[remixId] = creator;
+        uint256 bought;
         for (uint256 i; i < licenceIds.length; ++i) {
             uint256 licenceId = licenceIds[i];
+            if (licenceId == 0) {
+                RegistrationPurchase storage purchase = _pendingPurchases[bought++];
+                require(
+                    purchase.parentId == parents[i].parentId && purchase.remixId == remixId,
+                    "RemixLicensed: remix or parent != model"
+                );
+                _licensingOfRemix[remixId].push(ParentLicensing({licenceId: 0, termsVersion: purchase.termsVersion}));
+                continue;
+            }
             Licence storage licence = _issued[licenceId].licence;
             licence.consumedBy = uint64(remixId);
             _removeUnused(_unusedRemixLicences[licence.holder][licence.assetId], licenceId);
             _consumedLicences.push(licenceId);
-            _licencesOfRemix[remixId].push(licenceId);
+            _licensingOfRemix[remixId].push(ParentLicensing({licenceId: licenceId, termsVersion: 0}));
         }
+        require(bought == _pendingPurchases.length, "model: a purchase was not used by its remix");
+        delete _pendingPurchases;
+        _observedPurchases = 0;
     }
 
     /* OBSERVATIONS */
@@ -212,8 +286,9 @@ contract LicensingModel is ModelAccess {
 
     /// @notice Records the events of a licensing call made by `buyer`: the protocol's `Paid` events
     /// (whose payer must be the buyer), `LicenceIssued` (each must describe the licence the model
-    /// sold, at the terms version in force, for that version's price and currency) and
-    /// `LicenceConsumed`.
+    /// sold, at the terms version in force, for that version's price and currency),
+    /// `LicenceConsumed`, and `RemixLicensed` (each must describe the next registration purchase the
+    /// model expects: parent, terms version, currency and price).
     function observe(Vm.Log[] calldata logs, address buyer) external onlyWriter {
         for (uint256 i; i < logs.length; ++i) {
             Vm.Log calldata log = logs[i];
@@ -227,11 +302,14 @@ contract LicensingModel is ModelAccess {
             } else if (log.emitter == address(licensing) && topic == ILicensing.LicenceConsumed.selector) {
                 ++timesConsumed[uint256(log.topics[1])];
                 ++consumptionsOf[uint256(log.topics[2])];
+            } else if (log.emitter == address(licensing) && topic == ILicensing.RemixLicensed.selector) {
+                _observeRemixLicensed(log);
             }
         }
     }
 
-    /// @notice Checks every licence issued from `firstLicenceId` on is stored exactly as modelled.
+    /// @notice Checks every licence token issued from `firstLicenceId` on is stored exactly as
+    /// modelled, and that no other was issued.
     function checkIssuedSince(uint256 firstLicenceId) external view {
         require(licensing.totalLicences() == licenceCount, "licensing: licence count != model");
         for (uint256 id = firstLicenceId; id <= licenceCount; ++id) {
@@ -259,6 +337,23 @@ contract LicensingModel is ModelAccess {
             "LicenceIssued != model"
         );
         ++licencesIssued[kind];
+    }
+
+    function _observeRemixLicensed(Vm.Log calldata log) private {
+        require(_observedPurchases < _pendingPurchases.length, "RemixLicensed without a modelled purchase");
+        RegistrationPurchase storage expected = _pendingPurchases[_observedPurchases++];
+        (uint32 version, address currency, uint256 price) = abi.decode(log.data, (uint32, address, uint256));
+        require(
+            uint256(log.topics[2]) == expected.parentId &&
+                version == expected.termsVersion &&
+                currency == expected.currency &&
+                price == expected.price,
+            "RemixLicensed != model"
+        );
+        uint256 remixId = uint256(log.topics[1]);
+        expected.remixId = remixId;
+        ++remixLicensedEvents;
+        ++remixLicensedOf[remixId];
     }
 
     function _removeUnused(uint256[] storage unused, uint256 licenceId) private {

@@ -18,9 +18,10 @@ import {LicensingModel} from "./LicensingModel.sol";
 import {ProtocolModel} from "./ProtocolModel.sol";
 import {VM} from "./Vm.sol";
 
-/// @notice Handler of registrations. Every remix consumes one remix licence per parent, held by
-/// its creator or bought in the registration, whose price is paid into the parent's tree; each new
-/// asset's owner then publishes random terms for every use of it.
+/// @notice Handler of registrations. Every remix is licensed once per parent: by a remix licence
+/// token its creator holds, which it consumes, or by a licence bought in the registration and used
+/// at once (recorded by `RemixLicensed`, no token minted); either way the price is paid into the
+/// parent's tree. Each new asset's owner then publishes random terms for every use of it.
 contract RemixHandler is LicensingBase {
     using Assets for RemixProtocol;
 
@@ -36,6 +37,9 @@ contract RemixHandler is LicensingBase {
 
     /// @notice Attempts to reuse a consumed licence that did not revert with exactly `LicenceNotUsable`.
     uint256 public consumedReusesAccepted;
+    /// @notice Remixes given licence 0 (which stands for a licence bought in the registering call)
+    /// directly to the protocol that did not revert with exactly `LicenceNotUsable(0, ...)`.
+    uint256 public unlicensedRemixesAccepted;
 
     /// @param protocol_ The protocol under test; `admin_` must own it and `erc20_` be allowed.
     /// @param royaltyModel_ The model of the protocol's books, shared by all handlers.
@@ -132,6 +136,26 @@ contract RemixHandler is LicensingBase {
         }
     }
 
+    /// @notice An actor registers a remix of a random asset with the protocol itself, giving licence
+    /// 0 (what `registerRemixWithLicences` passes for a licence it has just bought): outside that
+    /// call it licenses nothing, so the registration must revert with `LicenceNotUsable(0, ...)`.
+    function registerWithLicenceZero(uint256 actorSeed, uint256 parentSeed) external {
+        uint256 parentId = _randomAsset(parentSeed);
+        if (parentId == 0 || protocol.paused()) return;
+        address creator = _actor(actorSeed);
+        ParentShare[] memory parents = new ParentShare[](1);
+        parents[0] = ParentShare({
+            parentId: parentId,
+            shareBps: licensingModel.published(parentId, UseKind.Remix).minShareBps
+        });
+        bytes memory callData = abi.encodeCall(
+            protocol.registerRemix,
+            (protocol.nextContentHash(), Assets.URI, parents, new uint256[](1))
+        );
+        bytes memory expected = abi.encodeWithSelector(ILicensing.LicenceNotUsable.selector, 0, creator, parentId);
+        if (!_revertsWith(address(protocol), creator, 0, callData, expected)) ++unlicensedRemixesAccepted;
+    }
+
     /* INTERNAL */
 
     /// @dev Registers the planned remix (see `registerRemix`) and updates the models.
@@ -142,7 +166,7 @@ contract RemixHandler is LicensingBase {
         uint256 extraSeed
     ) private returns (uint256 remixId) {
         uint256 firstNewLicence = licensingModel.licenceCount() + 1;
-        uint256[] memory used = direct ? _buyMissing(creator, plan, extraSeed) : _modelBuyMissing(creator, plan);
+        uint256[] memory used = direct ? _buyMissing(creator, plan, extraSeed) : _modelBuyMissing(plan);
         bytes memory result =
             direct
                 ? _callLicensing(
@@ -160,7 +184,7 @@ contract RemixHandler is LicensingBase {
                     _registerWithLicencesCall(plan)
                 );
         remixId = abi.decode(result, (uint256));
-        licensingModel.recordConsumption(creator, remixId, used);
+        licensingModel.recordConsumption(creator, remixId, plan.parents, used);
         royaltyModel.recordRegistration(remixId, plan.parents);
         licensingModel.checkIssuedSince(firstNewLicence);
     }
@@ -204,14 +228,14 @@ contract RemixHandler is LicensingBase {
         }
     }
 
-    /// @dev Models the licences `registerRemixWithLicences` buys for the plan's missing ones, and
-    /// their payments; returns the licence used for each parent.
-    function _modelBuyMissing(address creator, RemixPlan memory plan) private returns (uint256[] memory used) {
+    /// @dev Models the licences `registerRemixWithLicences` buys for the plan's missing ones (used at
+    /// once, no token) and their payments; returns the licence token used for each parent, 0 for
+    /// those bought.
+    function _modelBuyMissing(RemixPlan memory plan) private returns (uint256[] memory used) {
         used = new uint256[](plan.parents.length);
         for (uint256 i; i < used.length; ++i) {
             used[i] = plan.licenceIds[i];
-            if (used[i] != 0) continue;
-            (used[i], , ) = _modelLicenceSale(creator, plan.parents[i].parentId, UseKind.Remix);
+            if (used[i] == 0) _modelRegistrationPurchase(plan.parents[i].parentId);
         }
     }
 

@@ -1,8 +1,17 @@
 // Shared set-up of the registry and licensing e2e tests (no tests here).
-import { type Address, erc20Abi, keccak256, type TransactionReceipt, toHex } from "viem";
+import {
+  type Address,
+  erc20Abi,
+  isAddressEqual,
+  keccak256,
+  parseEventLogs,
+  type TransactionReceipt,
+  toHex,
+} from "viem";
 import {
   ETH,
   type LicenceTermsInput,
+  licensingAbi,
   registerOriginal,
   remixProtocolAbi,
   setTerms,
@@ -147,4 +156,34 @@ export async function chainTime(e: SdkEnv): Promise<bigint> {
 export async function travel(e: SdkEnv, seconds: number): Promise<void> {
   await e.testClient.increaseTime({ seconds });
   await e.testClient.mine({ blocks: 1 });
+}
+
+/** How many licence tokens the licensing contract has issued. */
+export function totalLicences(e: SdkEnv): Promise<bigint> {
+  return e.publicClient.readContract({
+    address: e.deployment.licensing,
+    abi: licensingAbi,
+    functionName: "totalLicences",
+  });
+}
+
+/** The logs the licensing contract itself emitted in `receipt` (not the protocol's). */
+function licensingLogs(e: SdkEnv, receipt: TransactionReceipt) {
+  return receipt.logs.filter((log) => isAddressEqual(log.address, e.deployment.licensing));
+}
+
+/** The names of the events the licensing contract emitted in `receipt`, in log order. */
+export function licensingEventNames(e: SdkEnv, receipt: TransactionReceipt): string[] {
+  return parseEventLogs({ abi: licensingAbi, logs: licensingLogs(e, receipt) }).map(
+    (log) => log.eventName,
+  );
+}
+
+/** The `RemixLicensed` events of `receipt`, in log order: the licences bought and used at once. */
+export function remixLicensed(e: SdkEnv, receipt: TransactionReceipt) {
+  return parseEventLogs({
+    abi: licensingAbi,
+    eventName: "RemixLicensed",
+    logs: licensingLogs(e, receipt),
+  }).map((log) => log.args);
 }

@@ -111,9 +111,25 @@ describeOnNodes("sdk getLicences, hasValidLicence", (env) => {
       unused,
     ]);
     expect(await getLicences(e.bob, { deployment, holder, assetId: b })).to.deep.equal([unused]);
+    // A licence bought with the remix it registers is used at once and never minted: its buyer
+    // holds none.
+    const stranger = e.stranger.account.address;
+    const bought = await registerRemix(e.stranger, {
+      deployment,
+      contentHash: keccak256(toHex("stranger's remix")),
+      metadataUri: "ipfs://stranger",
+      parents: [{ assetId: b, shareBps: 1_000 }],
+    });
+    expect(bought.licenceIds).to.deep.equal([0n]);
+    expect(await getLicences(e.bob, { deployment, holder: stranger })).to.deep.equal([]);
     expect(
-      await getLicences(e.bob, { deployment, holder: e.stranger.account.address }),
-    ).to.deep.equal([]);
+      await hasValidLicence(e.bob, {
+        deployment,
+        holder: stranger,
+        assetId: b,
+        kind: UseKind.Remix,
+      }),
+    ).to.deep.equal({ valid: false, validUntil: 0n });
   });
 
   it("tells whether a licence is valid now, and until when", async function () {

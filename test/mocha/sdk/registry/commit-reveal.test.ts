@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   commitRegistration,
   ContractRevertError,
+  ETH,
   getAsset,
   InvalidParameterError,
   registerOriginal,
@@ -71,6 +72,11 @@ describeOnNodes("sdk commit-reveal registration", (env) => {
     });
     const asset = await getAsset(e.publicClient, { deployment, assetId: remix.assetId });
     expect(asset).to.deep.include({ owner: bob.account.address, parentCount: 1 });
+    // The licence bought in the reveal is used at once: no licence id, one recorded purchase.
+    expect(remix.licenceIds).to.deep.equal([0n]);
+    expect(remix.purchases).to.deep.equal([
+      { parentId: parent, termsVersion: 1, currency: ETH, price: 0n },
+    ]);
   });
 
   it("refuses a zero or malformed salt before any request, and a reveal by another account on chain", async function () {

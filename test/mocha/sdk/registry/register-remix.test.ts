@@ -7,6 +7,7 @@ import {
   getAsset,
   getParents,
   hashContent,
+  licensingAbi,
   prepareRegisterRemix,
   registerRemix,
   remixProtocolAbi,
@@ -42,7 +43,7 @@ function remixOf(
 }
 
 describeOnNodes("sdk registerRemix", (env) => {
-  it("buys each parent's licence in the same transaction, paying into the parent's tree", async function () {
+  it("buys each parent's licence in the same transaction, paying into the parent's tree and minting no licence token", async function () {
     const e = env();
     const a = await f.original(e, e.alice, "a");
     await f.allow(e, e.alice, a, REMIX, {
@@ -50,11 +51,15 @@ describeOnNodes("sdk registerRemix", (env) => {
       price: parseEther("0.01"),
       minShareBps: 2_000,
     });
+    const licences = await f.totalLicences(e);
     const b = await remixOf(e, e.bob, "b", [{ assetId: a, shareBps: 3_000 }]);
-    expect(b).to.deep.include({ assetId: 2n, licenceIds: [1n] });
-    expect(b.purchases).to.deep.equal([
-      { licenceId: 1n, parentId: a, termsVersion: 1, currency: ETH, price: parseEther("0.01") },
-    ]);
+    // Bought and used at once: no licence id (0n), recorded by RemixLicensed alone.
+    expect(b).to.deep.include({ assetId: 2n, licenceIds: [0n] });
+    const fromA = { parentId: a, termsVersion: 1, currency: ETH, price: parseEther("0.01") };
+    expect(b.purchases).to.deep.equal([fromA]);
+    expect(f.licensingEventNames(e, b.receipt)).to.deep.equal(["RemixLicensed"]);
+    expect(f.remixLicensed(e, b.receipt)).to.deep.equal([{ remixId: 2n, ...fromA }]);
+    expect(await f.totalLicences(e)).to.equal(licences);
     expect(await f.collectable(e, a, ETH)).to.equal(parseEther("0.009"));
 
     await f.allow(e, e.bob, b.assetId, REMIX, { currency: ETH, price: parseEther("0.05") });
@@ -67,7 +72,16 @@ describeOnNodes("sdk registerRemix", (env) => {
       metadataUri: "ipfs://c",
       parents: [{ assetId: b.assetId, shareBps: 4_000 }],
     });
-    expect(c).to.deep.include({ assetId: 3n, contentHash: hashContent(content), licenceIds: [2n] });
+    expect(c).to.deep.include({ assetId: 3n, contentHash: hashContent(content), licenceIds: [0n] });
+    const fromB = {
+      parentId: b.assetId,
+      termsVersion: 1,
+      currency: ETH,
+      price: parseEther("0.05"),
+    };
+    expect(c.purchases).to.deep.equal([fromB]);
+    expect(f.remixLicensed(e, c.receipt)).to.deep.equal([{ remixId: 3n, ...fromB }]);
+    expect(await f.totalLicences(e)).to.equal(licences);
     expect(await f.balanceOf(e, carol, ETH)).to.equal(
       before - parseEther("0.05") - f.gasCost(c.receipt),
     );
@@ -102,6 +116,7 @@ describeOnNodes("sdk registerRemix", (env) => {
     const remix = await remixOf(e, e.bob, "uses-held", [{ assetId: a, shareBps: 1_000 }]);
     expect(remix.licenceIds).to.deep.equal([licenceId]);
     expect(remix.purchases).to.deep.equal([]);
+    expect(f.licensingEventNames(e, remix.receipt)).to.deep.equal(["LicenceConsumed"]);
     const tx = await e.publicClient.getTransaction({ hash: remix.receipt.transactionHash });
     expect(tx.value).to.equal(0n);
     expect(await f.balanceOf(e, e.bob.account.address, ETH)).to.equal(
@@ -136,13 +151,29 @@ describeOnNodes("sdk registerRemix", (env) => {
     });
     expect(prepared.value).to.equal(700n);
     const remix = await remixOf(e, e.carol, "mixed", parents);
-    expect(remix.licenceIds).to.deep.equal([held.licenceId, 2n, 3n]);
-    expect(
-      remix.purchases.map(({ parentId, currency, price }) => [parentId, currency, price]),
-    ).to.deep.equal([
-      [b, ETH, 700n],
-      [c, usd, 2_000_000n],
+    // The held licence is consumed; the two bought ones are used at once, with no licence id.
+    expect(remix.licenceIds).to.deep.equal([held.licenceId, 0n, 0n]);
+    const purchases = [
+      { parentId: b, termsVersion: 1, currency: ETH, price: 700n },
+      { parentId: c, termsVersion: 1, currency: usd, price: 2_000_000n },
+    ];
+    expect(remix.purchases).to.deep.equal(purchases);
+    expect(f.licensingEventNames(e, remix.receipt)).to.deep.equal([
+      "LicenceConsumed",
+      "RemixLicensed",
+      "RemixLicensed",
     ]);
+    expect(f.remixLicensed(e, remix.receipt)).to.deep.equal(
+      purchases.map((purchase) => ({ remixId: remix.assetId, ...purchase })),
+    );
+    expect(await f.totalLicences(e)).to.equal(held.licenceId);
+    const consumed = await e.publicClient.readContract({
+      address: e.deployment.licensing,
+      abi: licensingAbi,
+      functionName: "getLicence",
+      args: [held.licenceId],
+    });
+    expect(consumed.consumedBy).to.equal(remix.assetId);
     expect(await f.balanceOf(e, e.carol.account.address, usd)).to.equal(0n);
     expect(await f.collectable(e, b, ETH)).to.equal(630n);
     expect(await f.collectable(e, c, usd)).to.equal(1_800_000n);
