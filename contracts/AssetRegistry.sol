@@ -47,7 +47,6 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
 
     mapping(uint256 assetId => mapping(uint256 word => bytes32)) private _uriWords;
     mapping(uint256 assetId => mapping(uint256 word => uint256)) private _parentWords;
-    mapping(uint256 assetId => uint256) private _childCount;
 
     /* CONSTRUCTOR */
 
@@ -128,10 +127,9 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
             AssetView({
                 owner: record.owner,
                 createdAt: record.createdAt,
-                contentHash: record.contentHash,
                 metadataURI: string(_uriWords[assetId].load(record.uriLength)),
                 parentCount: record.parentCount,
-                childCount: _childCount[assetId]
+                childCount: record.childCount
             });
     }
 
@@ -143,9 +141,8 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
             AssetSummary({
                 owner: record.owner,
                 createdAt: record.createdAt,
-                contentHash: record.contentHash,
                 parentCount: record.parentCount,
-                childCount: _childCount[assetId],
+                childCount: record.childCount,
                 metadataURILength: record.uriLength
             });
     }
@@ -161,7 +158,7 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
 
     /// @inheritdoc IAssetRegistry
     function childCount(uint256 assetId) external view returns (uint256) {
-        return _childCount[assetId];
+        return _assets[assetId].childCount;
     }
 
     /// @inheritdoc IAssetRegistry
@@ -220,9 +217,8 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
                     parentIsOriginal: record.parentCount == 0
                 })
             );
-            unchecked {
-                ++_childCount[parent.parentId];
-            }
+            // Checked: a parent's 2^32nd remix reverts rather than wrap its count.
+            ++record.childCount;
             emit ParentLinked(assetId, parent.parentId, parent.shareBps);
         }
         _parentWords[assetId].storeCount(count);
@@ -260,7 +256,7 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
                 createdAt: uint40(block.timestamp),
                 parentCount: parentCount,
                 uriLength: uint16(uriLength),
-                contentHash: contentHash
+                childCount: 0
             })
         );
         emit AssetRegistered(assetId, creator, contentHash, metadataURI);

@@ -232,9 +232,11 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
             return;
         }
         ProtocolConfig storage config = _config;
-        config.ethFees = SafeCast.toUint120(BalanceWords.held(fees));
-        // Cannot truncate: a remainder is below 10,000.
-        config.ethFeeRemainder = uint16(BalanceWords.remainder(fees));
+        // One assignment, so the slot is written once. Cannot truncate: a remainder is below 10,000.
+        (config.ethFees, config.ethFeeRemainder) = (
+            SafeCast.toUint120(BalanceWords.held(fees)),
+            uint16(BalanceWords.remainder(fees))
+        );
     }
 
     /// @dev Splits what is pending for `assetId` in `token`; returns what its parents received.

@@ -49,6 +49,7 @@ export type {
 
 export {
   type Asset,
+  type AssetDetails,
   getAsset,
   type GetAssetErrorType,
   type GetAssetParameters,
@@ -56,6 +57,12 @@ export {
   getAssets,
   type GetAssetsParameters,
 } from "./actions/public/getAsset.js";
+export {
+  getAssetIdOf,
+  type GetAssetIdOfErrorType,
+  type GetAssetIdOfParameters,
+  type GetAssetIdOfReturnType,
+} from "./actions/public/getAssetIdOf.js";
 export {
   estimateRegisterOriginalGas,
   prepareRegisterOriginal,
@@ -368,6 +375,8 @@ export {
 } from "./actions/public/getOwnedAssets.js";
 export {
   type ClaimAllCallPlan,
+  type ClaimAllSkippedClaim,
+  type ClaimAllSkippedSplit,
   type ClaimAllSplitPlan,
   previewClaimAll,
   type PreviewClaimAllErrorType,
@@ -390,10 +399,16 @@ export {
   type LineageLabel,
 } from "./format/formatLineageGraph.js";
 export { formatLineageTree, type FormatLineageTreeOptions } from "./format/formatLineageTree.js";
-export { CLAIM_ALL_GAS_PER_TRANSACTION } from "./utils/claimAllBatches.js";
+export {
+  CLAIM_ALL_GAS_PER_TRANSACTION,
+  claimGasBound,
+  splitGasBound,
+} from "./utils/claimAllBatches.js";
+export type { SkippedSplit, SplitSkipReason } from "./utils/claimPlan.js";
 export {
   claimAll,
   type ClaimAllErrorType,
+  type ClaimAllFailure,
   type ClaimAllParameters,
   type ClaimAllReturnType,
   estimateClaimAllGas,

@@ -9,11 +9,12 @@ struct ParentShare {
     uint16 shareBps;
 }
 
-/// @notice Everything the registry records about one asset.
+/// @notice Everything the registry records about one asset by its id. The content hash is recorded
+/// once, as the key of its asset (`assetIdOf`): read it from the asset's `AssetRegistered` event,
+/// and check content against an asset with `assetIdOf(hash) == assetId`.
 struct AssetView {
     address owner;
     uint64 createdAt;
-    bytes32 contentHash;
     string metadataURI;
     uint256 parentCount;
     uint256 childCount;
@@ -36,7 +37,6 @@ struct RegistrationRequest {
 struct AssetSummary {
     address owner;
     uint64 createdAt;
-    bytes32 contentHash;
     uint256 parentCount;
     uint256 childCount;
     uint256 metadataURILength;
@@ -45,6 +45,8 @@ struct AssetSummary {
 /// @title IAssetRegistry
 /// @notice Assets are ERC-721 tokens that record a unique content hash, a metadata URI, their
 /// creation time and their parents. Lineage is fixed at registration, so the graph is acyclic.
+/// Each asset's storage is one word (owner, creation time, parent and child counts, URI length)
+/// and its URI's words; its content hash is stored once, as the key that maps it to the asset.
 interface IAssetRegistry {
     /* EVENTS */
 
@@ -128,10 +130,12 @@ interface IAssetRegistry {
     /// @notice The parents of `assetId` with their shares, in registration order.
     function parentsOf(uint256 assetId) external view returns (ParentShare[] memory);
 
-    /// @notice How many remixes name `assetId` as a parent.
+    /// @notice How many remixes name `assetId` as a parent (at most 2^32 - 1: registering a remix of a
+    /// parent that has that many reverts).
     function childCount(uint256 assetId) external view returns (uint256);
 
-    /// @notice The asset registered with `contentHash`, or 0 if there is none.
+    /// @notice The asset registered with `contentHash`, or 0 if there is none: the on-chain check
+    /// that content is a given asset (the registry proves the first registration of these bytes).
     function assetIdOf(bytes32 contentHash) external view returns (uint256);
 
     /// @notice How many assets exist. Ids run from 1 to `totalAssets()`, so with `parentsOf` the

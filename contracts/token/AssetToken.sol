@@ -7,14 +7,16 @@ import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Util
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {ERC165, IERC165} from "@openzeppelin/contracts/utils/introspection/ERC165.sol";
 
-/// @notice One asset's record. The first four fields share one storage slot with the owner, so a
-/// registration writes the owner and the asset's data with a single fresh slot.
+/// @notice One asset's record: a single storage word with the owner, so a registration writes the
+/// owner and the asset's data with one fresh slot, and a remix counts itself in each parent's word,
+/// which it reads anyway. The content hash is not repeated here: it is the key of the asset's
+/// content record.
 struct AssetRecord {
     address owner;
     uint40 createdAt;
     uint8 parentCount;
     uint16 uriLength;
-    bytes32 contentHash;
+    uint32 childCount;
 }
 
 /// @title AssetToken

@@ -680,7 +680,6 @@ export const remixProtocolAbi = [
         components: [
           { internalType: "address", name: "owner", type: "address" },
           { internalType: "uint64", name: "createdAt", type: "uint64" },
-          { internalType: "bytes32", name: "contentHash", type: "bytes32" },
           { internalType: "string", name: "metadataURI", type: "string" },
           { internalType: "uint256", name: "parentCount", type: "uint256" },
           { internalType: "uint256", name: "childCount", type: "uint256" },
@@ -701,7 +700,6 @@ export const remixProtocolAbi = [
         components: [
           { internalType: "address", name: "owner", type: "address" },
           { internalType: "uint64", name: "createdAt", type: "uint64" },
-          { internalType: "bytes32", name: "contentHash", type: "bytes32" },
           { internalType: "uint256", name: "parentCount", type: "uint256" },
           { internalType: "uint256", name: "childCount", type: "uint256" },
           { internalType: "uint256", name: "metadataURILength", type: "uint256" },

@@ -1,6 +1,7 @@
 import { auditProtocol } from "../actions/public/auditProtocol.js";
 import { getAsset, getAssets } from "../actions/public/getAsset.js";
 import { getAllowance } from "../actions/public/getAllowance.js";
+import { getAssetIdOf } from "../actions/public/getAssetIdOf.js";
 import { getBalances } from "../actions/public/getBalances.js";
 import { getLicences } from "../actions/public/getLicences.js";
 import { getLineage } from "../actions/public/getLineage.js";
@@ -20,6 +21,7 @@ const publicActions = {
   auditProtocol,
   getAllowance,
   getAsset,
+  getAssetIdOf,
   getAssets,
   getBalances,
   getLicences,

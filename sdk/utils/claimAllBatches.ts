@@ -17,15 +17,22 @@ const CLAIM_GAS_PER_ASSET = 3_000n;
 const CLAIM_GAS_PER_ASSET_TOKEN = 10_000n;
 const CLAIM_GAS_PER_TOKEN = 50_000n;
 
+/** An upper bound of the gas splitting one asset with `parentCount` parents adds, in one token. */
+export function splitGasBound(parentCount: number): bigint {
+  return SPLIT_GAS_PER_ASSET_TOKEN + SPLIT_GAS_PER_PARENT_TOKEN * BigInt(parentCount);
+}
+
+/** An upper bound of the gas claiming one asset in one token adds. */
+export function claimGasBound(): bigint {
+  return CLAIM_GAS_PER_ASSET + CLAIM_GAS_PER_ASSET_TOKEN;
+}
+
 /** `splitPlan.assetIds` cut, in order, into groups whose bounded gas fits `gasPerTransaction`. */
 export function splitBatches(plan: ClaimAllSplitPlan, gasPerTransaction: bigint): bigint[][] {
   const tokens = BigInt(plan.tokens.length);
   return batchByGas(
     plan.assetIds,
-    (index) =>
-      tokens *
-      (SPLIT_GAS_PER_ASSET_TOKEN +
-        SPLIT_GAS_PER_PARENT_TOKEN * BigInt(plan.parentCounts[index] ?? 0)),
+    (index) => tokens * splitGasBound(plan.parentCounts[index] ?? 0),
     TRANSACTION_GAS,
     gasPerTransaction,
   );

@@ -55,9 +55,18 @@ export function requireAssetsAndTokens(
   tokens.forEach((token, index) => requireAddress(`tokens[${index}]`, token));
 }
 
+const BYTES32 = /^0x[0-9a-fA-F]{64}$/;
+
+/** `value` must be 32 bytes of hex (a content hash). */
+export function requireBytes32(parameter: string, value: Hex): void {
+  if (typeof value !== "string" || !BYTES32.test(value)) {
+    throw new InvalidParameterError({ parameter, reason: "must be 32 bytes of hex" });
+  }
+}
+
 /** Refuses a commitment salt that is not 32 bytes of hex, or is zero (the direct path's). */
 export function requireSalt(salt: Hex): void {
-  if (typeof salt !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(salt) || BigInt(salt) === 0n) {
+  if (typeof salt !== "string" || !BYTES32.test(salt) || BigInt(salt) === 0n) {
     throw new InvalidParameterError({
       parameter: "salt",
       reason: "must be 32 non-zero bytes of hex (the salt of a commitment)",

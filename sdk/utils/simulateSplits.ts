@@ -13,6 +13,8 @@ export type SplitSimulationInput = {
 export type SplitSimulation = {
   /** The assets whose split moves something, in the order they were split. */
   splitAssetIds: bigint[];
+  /** The gross each of those split. */
+  grossOf: Map<bigint, bigint>;
   /** Balances by asset once every listed asset has been split (see `claimable`). */
   balances: Map<bigint, RoyaltyBalance>;
 };
@@ -31,6 +33,7 @@ export function simulateSplits({
 }: SplitSimulationInput): SplitSimulation {
   const balances = new Map(initial);
   const splitAssetIds: bigint[] = [];
+  const grossOf = new Map<bigint, bigint>();
   for (const assetId of assetIds) {
     const balance = balances.get(assetId);
     if (!balance || balance.pendingGross === 0n) continue;
@@ -51,7 +54,10 @@ export function simulateSplits({
         pendingGross: parentIsRemix ? parent.pendingGross + amount : 0n,
       });
     });
-    if (split.gross !== 0n) splitAssetIds.push(assetId);
+    if (split.gross !== 0n) {
+      splitAssetIds.push(assetId);
+      grossOf.set(assetId, split.gross);
+    }
   }
-  return { splitAssetIds, balances };
+  return { splitAssetIds, grossOf, balances };
 }

@@ -3,10 +3,12 @@
 import type { Address, Hex, PublicClient, WalletClient } from "viem";
 import {
   type Asset,
+  type AssetDetails,
   type ContractRevertError,
   type Lineage,
   type PreparedCall,
   getAsset,
+  getAssetIdOf,
   getLineage,
   pay,
   preparePay,
@@ -69,12 +71,24 @@ await setTerms(wallet, {
 await setTerms(wallet, { assetId: 1n, kind: UseKind.View, terms: { allowed: true, price: 10n } });
 
 // Reads.
-type _asset = Expect<Equal<Awaited<ReturnType<typeof getAsset>>, Asset>>;
+type _asset = Expect<Equal<Awaited<ReturnType<typeof getAsset>>, AssetDetails>>;
+// getAsset adds what the registration logged to the record its id's storage keeps.
+type _assetDetails = Expect<Equal<AssetDetails, Asset & { contentHash: Hex; creator: Address }>>;
+// @ts-expect-error the record by id has no content hash (getAssets returns Asset)
+declare const _noHash: Asset["contentHash"];
+const byHash = await getAssetIdOf(reader, { contentHash: hash });
+type _assetIdOf = Expect<Equal<typeof byHash, bigint | null>>;
+await getAssetIdOf(reader, { content: new Uint8Array([1]) });
+// @ts-expect-error neither the content nor its hash
+await getAssetIdOf(reader, {});
 type _lineage = Expect<Equal<Awaited<ReturnType<typeof getLineage>>, Lineage>>;
 
 // Decorators bind the same signatures without the client.
 const boundReader = reader.extend(remixPublicActions());
-type _boundAsset = Expect<Equal<Awaited<ReturnType<typeof boundReader.getAsset>>, Asset>>;
+type _boundAsset = Expect<Equal<Awaited<ReturnType<typeof boundReader.getAsset>>, AssetDetails>>;
+type _boundAssetIdOf = Expect<
+  Equal<Awaited<ReturnType<typeof boundReader.getAssetIdOf>>, bigint | null>
+>;
 const boundWallet = wallet.extend(remixWalletActions());
 type _boundPay = Expect<Equal<Parameters<typeof boundWallet.pay>[0], Parameters<typeof pay>[1]>>;
 

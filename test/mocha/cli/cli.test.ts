@@ -123,7 +123,8 @@ describeOnNodes("remix CLI", (env) => {
       purchases: { termsVersion: number }[];
     };
     expect(parsed.assetId).to.equal("2");
-    expect(parsed.licenceIds).to.deep.equal(["1"]);
+    // Bought in the registering transaction: recorded by RemixLicensed, no licence token.
+    expect(parsed.licenceIds).to.deep.equal(["0"]);
     expect(parsed.purchases.map(({ termsVersion }) => termsVersion)).to.deep.equal([1]);
   });
 
@@ -248,16 +249,16 @@ describeOnNodes("remix CLI", (env) => {
       "3600",
     );
     expect(await ok(e, "payer", "licence", "buy", "1", "--kind", "ai-training")).to.deep.equal([
-      "bought 1 ai-training licence (#2 under terms v1) for 0.01 ETH in one transaction",
+      "bought 1 ai-training licence (#1 under terms v1) for 0.01 ETH in one transaction",
     ]);
     expect(await ok(e, "payer", "licence", "buy", "1", "2", "--kind", "ai-training")).to.deep.equal(
       [
-        "bought 2 ai-training licences (#3 under terms v1, #4 under terms v1) for 0.03 ETH in one transaction",
+        "bought 2 ai-training licences (#2 under terms v1, #3 under terms v1) for 0.03 ETH in one transaction",
       ],
     );
     const listed = await ok(e, null, "licences", e.payer.account.address, "--kind", "ai-training");
     expect(listed).to.have.length(3);
-    expect(listed[0]).to.match(/^#2 ai-training of asset #1 \(terms v1\), until \S+: usable$/);
+    expect(listed[0]).to.match(/^#1 ai-training of asset #1 \(terms v1\), until \S+: usable$/);
   });
 
   it("draws lineage as a tree, JSON, DOT and Mermaid", async function () {

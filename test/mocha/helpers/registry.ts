@@ -179,14 +179,19 @@ export async function protocolState(
   );
   const total = await protocol.totalAssets();
   const ids = Array.from({ length: Number(total) }, (_, i) => BigInt(i + 1));
+  // The record by id holds no content hash: each asset's is in its AssetRegistered event.
+  const registered = await protocol.queryFilter(protocol.filters.AssetRegistered());
+  const hashOf = new Map(registered.map((event) => [event.args.assetId, event.args.contentHash]));
   const readAsset = async (id: bigint) => {
-    const record = await assetRecord(protocol, id);
+    const hash = hashOf.get(id);
+    if (hash === undefined) throw new Error(`asset ${id} has no AssetRegistered event`);
     return {
-      record,
+      record: await assetRecord(protocol, id),
       parents: await parentsOf(protocol, id),
       approved: await protocol.getApproved(id),
       tokenURI: await protocol.tokenURI(id),
-      assetIdOfHash: await protocol.assetIdOf(record.contentHash),
+      contentHash: hash,
+      assetIdOfHash: await protocol.assetIdOf(hash),
     };
   };
   const pairs = accounts.flatMap((owner) => accounts.map((operator) => [owner, operator]));

@@ -109,7 +109,8 @@ describe("getAssetSummary", function () {
     const asset = await protocol.getAsset(2n);
     expect(summary.owner).to.equal(bob.address);
     expect(summary.createdAt).to.equal(asset.createdAt);
-    expect(summary.contentHash).to.equal(contentHash("remix"));
+    // The content hash is not part of the record: it is the key that maps to the asset.
+    expect(await protocol.assetIdOf(contentHash("remix"))).to.equal(2n);
     expect(summary.parentCount).to.equal(1n);
     expect(summary.childCount).to.equal(0n);
     expect(summary.metadataURILength).to.equal(BigInt(MAX_URI_LENGTH));

@@ -105,11 +105,12 @@ for (const entry of entryPoints) {
       expect(await assetRecord(fx.protocol, 2n)).to.deep.equal({
         owner: fx.alice.address,
         createdAt: await timestampOf(tx),
-        contentHash: hash,
         metadataURI: uri,
         parentCount: entry.parentCount,
         childCount: 0n,
       });
+      // The content hash is recorded once, as the key of the asset.
+      expect(await fx.protocol.assetIdOf(hash)).to.equal(2n);
     });
 
     it("reverts with ZeroContentHash when the hash is zero", async function () {

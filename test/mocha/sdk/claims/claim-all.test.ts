@@ -17,6 +17,7 @@ import {
   previewClaimAll,
   remixProtocolAbi,
 } from "../../../../sdk/index.js";
+import { claimGasBound, splitGasBound } from "../../../../sdk/utils/claimAllBatches.js";
 import { describeOnNodes, type SdkEnv, type Wallet } from "../helpers/env.js";
 import { buildTree, confirm, pay, setPaused, transferAsset } from "../helpers/tree.js";
 
@@ -58,6 +59,13 @@ const ALICE_ETH = parseEther("0.3") + 5_758n;
 const ALICE_USD = 60_000n;
 const BOB_ETH = parseEther("0.54") + 13_437n + 60_433n;
 const BOB_USD = 140_000n;
+// By default claimAll only makes the splits worth their gas to the claimer: D's split would bring
+// alice 5,758 wei (bob 73,870), far below its gas at any real gas price, so it is left out and
+// D's 777,777 wei stay there. The tests about exact rounding pass `gasPrice: 0n` (every split
+// that brings anything is worth it) to keep D's split in the plan.
+const ALICE_ETH_DEFAULT = parseEther("0.3");
+/** Exact rounding: no split or claim is too small to be worth its gas at gas price 0. */
+const EXACT = { gasPrice: 0n } as const;
 
 /** env's dUSD address, checksummed as the SDK reports tokens. */
 const usd = (e: SdkEnv) => getAddress(e.usd);
@@ -86,10 +94,39 @@ describeOnNodes("sdk claimAll", (env) => {
     const alice = e.alice.account.address;
 
     const nonceBefore = await nonce(e, e.alice);
+    const gasPrice = await e.publicClient.getGasPrice();
+    // Default parameters: the latest block, four log scans (transfers to alice, assets she
+    // registered, lineage, allowlist), one batched ownerOf, eth_gasPrice (ETH has no given
+    // minimum), dUSD's decimals() (for its default minimum) and one batch of balances.
     e.requests.count = 0;
-    const preview = await previewClaimAll(e.publicClient, { deployment, owner: alice });
+    const byDefault = await previewClaimAll(e.publicClient, { deployment, owner: alice });
     console.log(`      previewClaimAll: ${e.requests.count} requests`);
-    expect(e.requests.count).to.be.at.most(7);
+    expect(e.requests.count).to.be.at.most(9);
+    // D's split is not worth its gas to alice: left out, its 5,758 wei for her with it.
+    expect(byDefault.skippedSplits).to.deep.equal([
+      {
+        assetId: d,
+        token: ETH,
+        value: 5_758n,
+        threshold: splitGasBound(2) * gasPrice,
+        reason: "belowThreshold",
+      },
+    ]);
+    expect(byDefault.splitPlan.assetIds).to.deep.equal([c, b]);
+    expect(byDefault.totals).to.deep.equal([
+      { token: ETH, amount: ALICE_ETH_DEFAULT },
+      { token: usd(e), amount: ALICE_USD },
+    ]);
+    expect(byDefault.minValues).to.deep.equal([
+      { token: ETH, amount: claimGasBound() * gasPrice },
+      { token: usd(e), amount: 10_000n },
+    ]);
+
+    // Exact rounding of D's 777,777 wei two levels below: gas price 0 keeps D's split in the
+    // plan, and the preview no longer asks the node for its gas price.
+    e.requests.count = 0;
+    const preview = await previewClaimAll(e.publicClient, { deployment, owner: alice, ...EXACT });
+    expect(e.requests.count).to.be.at.most(8);
     expect(await nonce(e, e.alice)).to.equal(nonceBefore);
     expect(preview.owner).to.equal(alice);
     expect(preview.tokens).to.deep.equal([ETH, usd(e)]);
@@ -109,7 +146,7 @@ describeOnNodes("sdk claimAll", (env) => {
 
     const ethBefore = await e.publicClient.getBalance({ address: alice });
     const usdBefore = await usdBalance(e, alice);
-    const { claimed, transactions } = await claimAll(e.alice, { deployment });
+    const { claimed, transactions } = await claimAll(e.alice, { deployment, ...EXACT });
     expect(claimed).to.deep.equal(totals);
     expect(transactions).to.have.length(2);
     expect(await e.publicClient.getBalance({ address: alice })).to.equal(
@@ -124,7 +161,7 @@ describeOnNodes("sdk claimAll", (env) => {
     });
     expect([yHeld, yPending]).to.deep.equal([parseEther("0.9"), parseEther("1")]);
     expect(
-      (await previewClaimAll(e.publicClient, { deployment, owner: alice })).totals,
+      (await previewClaimAll(e.publicClient, { deployment, owner: alice, ...EXACT })).totals,
     ).to.deep.equal([]);
   });
 
@@ -133,7 +170,8 @@ describeOnNodes("sdk claimAll", (env) => {
     const { deployment } = e;
     const { b, c, x, y, d } = await family(e);
     const bob = e.bob.account.address;
-    const preview = await previewClaimAll(e.bob, { deployment, owner: bob });
+    // Exact rounding of D's 777,777 wei: gas price 0 keeps its split (73,870 wei for bob).
+    const preview = await previewClaimAll(e.bob, { deployment, owner: bob, ...EXACT });
     expect(preview.totals).to.deep.equal([
       { token: ETH, amount: BOB_ETH },
       { token: usd(e), amount: BOB_USD },
@@ -148,10 +186,15 @@ describeOnNodes("sdk claimAll", (env) => {
       },
       { assetId: x, amounts: [{ token: ETH, amount: parseEther("0.1") + 60_433n }] },
     ]);
-    expect(preview.splitPlan.assetIds).to.deep.equal([d, y, c, b]);
+    // B's own split only pays A (alice's): it is left to the claim, which splits B first.
+    expect(preview.splitPlan.assetIds).to.deep.equal([d, y, c]);
+    expect(preview.skippedSplits).to.deep.equal([
+      { assetId: b, value: 0n, threshold: 0n, reason: "reachesNothing", token: ETH },
+      { assetId: b, value: 0n, threshold: 10_000n, reason: "reachesNothing", token: usd(e) },
+    ]);
 
     const ethBefore = await e.publicClient.getBalance({ address: bob });
-    const { claimed, transactions } = await claimAll(e.bob, { deployment });
+    const { claimed, transactions } = await claimAll(e.bob, { deployment, ...EXACT });
     expect(claimed).to.deep.equal(preview.totals);
     expect(await e.publicClient.getBalance({ address: bob })).to.equal(
       ethBefore + BOB_ETH - gasCost(transactions),
@@ -166,8 +209,13 @@ describeOnNodes("sdk claimAll", (env) => {
     // (two tokens) needs its own and both claims share one.
     await transferAsset(e, e.bob, e.alice.account.address, b);
     const recipient = e.stranger.account.address;
-    const parameters = { deployment, recipient, gasPerTransaction: 210_000n };
-    const preview = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
+    // Gas price 0 keeps D's tiny split in the plan (three splits, as this test is about cutting).
+    const parameters = { deployment, recipient, gasPerTransaction: 210_000n, ...EXACT };
+    const preview = await previewClaimAll(e.alice, {
+      deployment,
+      owner: e.alice.account.address,
+      ...EXACT,
+    });
     const prepared = await prepareClaimAll(e.alice, parameters);
     const gas = await estimateClaimAllGas(e.alice, parameters);
     expect(prepared).to.have.length(4);
@@ -260,17 +308,22 @@ describeOnNodes("sdk claimAll", (env) => {
         value: 250_000n,
       }),
     );
+    // Each split brings alice 100 wei, far below its gas: gas price 0 keeps all 250 in the plan
+    // (this test is about batching). Requests: the block, four log scans, one ownerOf batch,
+    // dUSD's decimals() and three multicalls of balances (502 reads, 250 a multicall); no
+    // eth_gasPrice as the gas price is given.
     e.requests.count = 0;
     const preview = await previewClaimAll(e.publicClient, {
       deployment,
       owner: e.alice.account.address,
+      ...EXACT,
     });
     console.log(`      previewClaimAll over 251 assets: ${e.requests.count} requests`);
-    expect(e.requests.count).to.be.at.most(8);
+    expect(e.requests.count).to.be.at.most(10);
     expect(preview.totals).to.deep.equal([{ token: ETH, amount: 25_000n }]);
     expect(preview.splitPlan.assetIds).to.deep.equal([...remixes].reverse());
 
-    const { claimed, transactions } = await claimAll(e.alice, { deployment });
+    const { claimed, transactions } = await claimAll(e.alice, { deployment, ...EXACT });
     expect(claimed).to.deep.equal(preview.totals);
     expect(transactions).to.have.length(3);
     for (const { transactionHash } of transactions) {
@@ -290,7 +343,7 @@ describeOnNodes("sdk claimAll", (env) => {
     });
     expect(claimed).to.deep.equal([{ token: usd(e), amount: ALICE_USD }]);
     const after = await previewClaimAll(e.alice, { deployment, owner: e.alice.account.address });
-    expect(after.totals).to.deep.equal([{ token: ETH, amount: ALICE_ETH }]);
+    expect(after.totals).to.deep.equal([{ token: ETH, amount: ALICE_ETH_DEFAULT }]);
   });
 
   it("works while the protocol is paused", async function () {
@@ -301,7 +354,7 @@ describeOnNodes("sdk claimAll", (env) => {
     const usdBefore = await usdBalance(e, e.alice.account.address);
     const { claimed } = await claimAll(e.alice, { deployment });
     expect(claimed).to.deep.equal([
-      { token: ETH, amount: ALICE_ETH },
+      { token: ETH, amount: ALICE_ETH_DEFAULT },
       { token: usd(e), amount: ALICE_USD },
     ]);
     expect(await usdBalance(e, e.alice.account.address)).to.equal(usdBefore + ALICE_USD);
@@ -313,10 +366,29 @@ describeOnNodes("sdk claimAll", (env) => {
     await buildTree(e, [{}, { by: e.bob, parents: [{ index: 0, shareBps: 1_000 }] }]);
     for (const wallet of [e.alice, e.stranger]) {
       const before = await nonce(e, wallet);
+      const blockNumber = await e.publicClient.getBlockNumber();
+      const gasPrice = await e.publicClient.getGasPrice();
       expect(await prepareClaimAll(wallet, { deployment })).to.deep.equal([]);
       expect(await claimAll(wallet, { deployment })).to.deep.equal({
         claimed: [],
         transactions: [],
+        failed: [],
+        preview: {
+          owner: wallet.account.address,
+          blockNumber,
+          tokens: [ETH, usd(e)],
+          totals: [],
+          perAsset: [],
+          splitPlan: { assetIds: [], tokens: [], parentCounts: [] },
+          claimPlan: { assetIds: [], tokens: [] },
+          minValues: [
+            { token: ETH, amount: claimGasBound() * gasPrice },
+            { token: usd(e), amount: 10_000n },
+          ],
+          skippedSplits: [],
+          skippedClaims: [],
+          receivedAssetIds: [],
+        },
       });
       expect(await nonce(e, wallet)).to.equal(before);
     }

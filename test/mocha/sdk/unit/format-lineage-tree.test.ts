@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { zeroAddress, zeroHash } from "viem";
+import { zeroAddress } from "viem";
 import {
   type Asset,
   formatBps,
@@ -13,7 +13,6 @@ const asset = (assetId: bigint): Asset => ({
   assetId,
   owner: zeroAddress,
   createdAt: 0n,
-  contentHash: zeroHash,
   metadataUri: `ipfs://${assetId}`,
   parentCount: 0,
   childCount: 0,
