@@ -277,7 +277,8 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
     }
 
     /// @dev The latest terms of `assetId` for `kind`, which must be the version the buyer was quoted
-    /// (published versions never change, so the buyer gets exactly what it saw) and allow the use.
+    /// (published versions never change, so the buyer gets exactly what it saw) and allow the use;
+    /// an asset that does not exist reverts `UnknownAsset`.
     function _quotedTerms(
         uint256 assetId,
         UseKind kind,
@@ -286,7 +287,11 @@ contract Licensing is LicenceToken, ReentrancyGuardTransient {
         version = _latestVersion[assetId][kind];
         if (version != quotedVersion) revert TermsVersionMismatch(assetId, kind, quotedVersion, version);
         terms = _terms[assetId][kind][version];
-        if (!terms.allowed) revert UseNotAllowed(assetId, kind);
+        if (!terms.allowed) {
+            // Only on the failing path: an asset never given terms may not exist at all.
+            if (version == 0 && !PROTOCOL.exists(assetId)) revert UnknownAsset(assetId);
+            revert UseNotAllowed(assetId, kind);
+        }
     }
 
     /// @dev Buys, for the caller, a remix licence from each parent whose `licences` entry names none,

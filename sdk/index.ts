@@ -19,13 +19,24 @@ export {
   UnknownRevertError,
 } from "./errors/contract.js";
 export {
+  describeRevert,
+  type DescribeRevertOptions,
+  type RevertCurrency,
+  useKindName,
+} from "./errors/describeRevert.js";
+export {
   ChainMismatchError,
   ContractNotDeployedError,
   UnknownChainError,
 } from "./errors/deployment.js";
 export { AccountNotFoundError, InvalidParameterError } from "./errors/parameters.js";
+export { LogRangeTooLargeError, RpcConnectionError } from "./errors/rpc.js";
 export { toRemixError } from "./errors/toRemixError.js";
-export { InsufficientFundsError, UserRejectedError } from "./errors/wallet.js";
+export {
+  InsufficientAllowanceError,
+  InsufficientFundsError,
+  UserRejectedError,
+} from "./errors/wallet.js";
 export {
   RpcError,
   TransactionDroppedError,
@@ -37,7 +48,7 @@ export {
 export { BPS, ETH, MAX_PARENTS, UseKind } from "./utils/constants.js";
 export type { ContentParameters } from "./utils/contentHashOf.js";
 export { hashContent } from "./utils/hashContent.js";
-export type { PreparedCall } from "./utils/preparedCall.js";
+export type { PreparedCall, TokenPull } from "./utils/preparedCall.js";
 export type { BatchReadParameters } from "./utils/readContracts.js";
 export type { LogScanParameters } from "./utils/scanBlocks.js";
 export type {

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { InsufficientAllowanceError } from "../../sdk/index.js";
 import { auditCommands } from "./commands/audit.js";
 import { assetCommands } from "./commands/assets.js";
 import { licensingCommands } from "./commands/licensing.js";
@@ -9,6 +10,8 @@ import {
   type GlobalOptions,
   PRIVATE_KEY_VARIABLE,
 } from "./context.js";
+import { describeAmount } from "./inputs.js";
+import { CliError } from "./output.js";
 
 /** Wraps a command's body: connects first, with the program's global options. */
 export type Action = <args extends unknown[]>(
@@ -44,11 +47,37 @@ export function remixProgram(): Command {
     );
   const action: Action =
     (body) =>
-    async (...args) =>
-      body(await createContext(program.opts<GlobalOptions>()), ...args);
+    async (...args) => {
+      const context = await createContext(program.opts<GlobalOptions>());
+      try {
+        await body(context, ...args);
+      } catch (error) {
+        throw error instanceof InsufficientAllowanceError
+          ? await allowanceHint(context, error)
+          : error;
+      }
+    };
   assetCommands(program, action);
   licensingCommands(program, action);
   moneyCommands(program, action);
   auditCommands(program, action);
   return program;
+}
+
+/** A short allowance in the token's units, with the `remix approve` command that fixes it. */
+async function allowanceHint(
+  context: CliContext,
+  error: InsufficientAllowanceError,
+): Promise<CliError> {
+  const [allowed, needed] = await Promise.all([
+    describeAmount(context, error.token, error.allowance),
+    describeAmount(context, error.token, error.needed),
+  ]);
+  // In the token's units, as `approve` takes them; unknown when its decimals cannot be read.
+  const amount = needed.includes("base units") ? "<amount>" : (needed.split(" ")[0] as string);
+  return new CliError(
+    `the protocol may take ${allowed} from you but this needs ${needed}: ` +
+      `run \`remix approve ${error.token} ${amount}\` first`,
+    { cause: error },
+  );
 }

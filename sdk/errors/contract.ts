@@ -1,6 +1,7 @@
 import type { ContractErrorArgs, ContractErrorName, Hex } from "viem";
 import { protocolErrorsAbi } from "../abis/protocolErrorsAbi.js";
 import { RemixError, type RemixErrorOptions } from "./base.js";
+import { type DescribeRevertOptions, describeRevert } from "./describeRevert.js";
 
 /** The name of any custom error the protocol can revert with. */
 export type ProtocolErrorName = ContractErrorName<typeof protocolErrorsAbi>;
@@ -37,10 +38,19 @@ export class ContractRevertError<
     { errorName, args, data }: { errorName: name; args: ProtocolErrorArgs<name>; data: Hex },
     options: RemixErrorOptions = {},
   ) {
-    super(`The protocol reverted with ${errorName}(${formatArgs(args)}).`, options);
+    super(revertMessage(errorName, args), options);
     this.errorName = errorName;
     this.args = args;
     this.data = data;
+  }
+
+  /**
+   * The revert as a sentence naming its cause and the error (`Asset 999 does not exist
+   * (AssetNotFound).`), with token amounts in `currency`'s units when given (the dapp or CLI knows
+   * which token the call moved; the revert does not say).
+   */
+  describe(options: DescribeRevertOptions = {}): string {
+    return revertMessage(this.errorName, this.args, options);
   }
 
   /** Narrows this error to the protocol error `errorName`, typing its `args`. */
@@ -68,6 +78,15 @@ export class UnknownRevertError extends RemixError {
   }
 }
 
-function formatArgs(args: unknown): string {
-  return Array.isArray(args) ? args.map((arg) => String(arg)).join(", ") : "";
+function revertMessage(
+  errorName: string,
+  args: unknown,
+  options: DescribeRevertOptions = {},
+): string {
+  const list = Array.isArray(args) ? (args as unknown[]) : [];
+  const sentence = describeRevert(errorName, list, options);
+  if (sentence === undefined) {
+    return `The protocol reverted with ${errorName}(${list.map((arg) => String(arg)).join(", ")}).`;
+  }
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} (${errorName}).`;
 }

@@ -1,3 +1,4 @@
+import type { Address } from "viem";
 import { RemixError, type RemixErrorOptions } from "./base.js";
 
 /** The SDK knows no deployment of the protocol on the client's chain, and none was passed. */
@@ -16,30 +17,42 @@ export class UnknownChainError extends RemixError {
   }
 }
 
-/** The called address holds no contract on this chain (a wrong deployment or chain). */
+/**
+ * The called address holds no contract on this chain (a wrong deployment or chain, or a local
+ * node restarted since the deployment).
+ */
 export class ContractNotDeployedError extends RemixError {
   override name = "ContractNotDeployedError";
+  /** The address without code, when known. */
+  readonly address: Address | undefined;
 
-  constructor(options: RemixErrorOptions) {
-    super("No contract at the called address on this chain: check the deployment.", options);
+  constructor(
+    { address }: { address?: Address | undefined } = {},
+    options: RemixErrorOptions = {},
+  ) {
+    super(
+      `No contract at ${address ?? "the called address"} on this chain: check the deployment.`,
+      options,
+    );
+    this.address = address;
   }
 }
 
-/** The deployment passed is for another chain than the client's. */
+/** The deployment (or the transaction) is for another chain than the one the client is on. */
 export class ChainMismatchError extends RemixError {
   override name = "ChainMismatchError";
+  /** The chain the deployment, or the signed transaction, is for. */
   readonly deploymentChainId: number;
+  /** The chain the client's node is on. */
   readonly clientChainId: number;
 
-  constructor({
-    deploymentChainId,
-    clientChainId,
-  }: {
-    deploymentChainId: number;
-    clientChainId: number;
-  }) {
+  constructor(
+    { deploymentChainId, clientChainId }: { deploymentChainId: number; clientChainId: number },
+    options: RemixErrorOptions = {},
+  ) {
     super(
       `The deployment is for chain ${deploymentChainId} but the client is on chain ${clientChainId}.`,
+      options,
     );
     this.deploymentChainId = deploymentChainId;
     this.clientChainId = clientChainId;

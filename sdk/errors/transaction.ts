@@ -1,5 +1,6 @@
 import type { Hash, ReplacementReason, TransactionReceipt } from "viem";
 import { RemixError, type RemixErrorOptions } from "./base.js";
+import { nodeMessageOf } from "./nodeMessage.js";
 
 /** The transaction was mined but reverted. */
 export class TransactionRevertedError extends RemixError {
@@ -67,11 +68,15 @@ export class TransactionTimeoutError extends RemixError {
   }
 }
 
-/** The node or transport failed (connection refused, rate limit, invalid response, ...). */
+/**
+ * The node refused or failed a request for a reason without its own class (rate limit, invalid
+ * block, HTTP error status, ...): `shortMessage` quotes the node's message.
+ */
 export class RpcError extends RemixError {
   override name = "RpcError";
 
   constructor(options: RemixErrorOptions) {
-    super("The JSON-RPC request failed.", options);
+    const message = nodeMessageOf(options.cause)?.replace(/\.$/, "");
+    super(`The JSON-RPC request failed${message ? `: ${message}` : ""}.`, options);
   }
 }

@@ -1,5 +1,6 @@
 import { type Address, isAddressEqual } from "viem";
 import { ETH } from "./constants.js";
+import type { TokenPull } from "./preparedCall.js";
 import type { TokenAmount } from "./tokenAmounts.js";
 
 /**
@@ -37,4 +38,11 @@ export function ethAmount(amounts: readonly CurrencyAmount[]): bigint {
     (sum, { currency, amount }) => (isAddressEqual(currency, ETH) ? sum + amount : sum),
     0n,
   );
+}
+
+/** What a purchase capped at `amounts` may pull from its sender, per ERC-20 (ETH is sent). */
+export function erc20Pulls(amounts: readonly CurrencyAmount[], spender: Address): TokenPull[] {
+  return sumByCurrency(amounts)
+    .filter(({ currency }) => !isAddressEqual(currency, ETH))
+    .map(({ currency, amount }) => ({ token: currency, spender, amount }));
 }

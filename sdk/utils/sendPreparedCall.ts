@@ -31,6 +31,7 @@ import {
   TransactionRevertedError,
   TransactionTimeoutError,
 } from "../errors/transaction.js";
+import { explainAllowanceShortfall } from "./allowanceShortfall.js";
 import type { PreparedCall } from "./preparedCall.js";
 
 /** Options every write action accepts. */
@@ -79,24 +80,27 @@ export async function sendPreparedCall(
 ): Promise<TransactionReceipt> {
   const sender = writeAccount(client, account);
   const from = typeof sender === "string" ? sender : sender.address;
+  const transaction = { to: prepared.to, data: prepared.data, value: prepared.value };
   const { hash, nonce } = await (async () => {
     try {
       // A call to an address without code "succeeds": refuse it before any value moves.
       const [code, pendingNonce] = await Promise.all([
         getCode(client, { address: prepared.to }),
         getTransactionCount(client, { address: from, blockTag: "pending" }),
-        call(client, { account: sender, ...prepared }),
+        call(client, { account: sender, ...transaction }),
       ]);
-      if (code === undefined || code === "0x") throw new ContractNotDeployedError({});
+      if (code === undefined || code === "0x") {
+        throw new ContractNotDeployedError({ address: prepared.to });
+      }
       const sent = await sendTransaction(client, {
         account: sender,
         chain: client.chain,
         nonce: pendingNonce,
-        ...prepared,
+        ...transaction,
       });
       return { hash: sent, nonce: pendingNonce };
     } catch (error) {
-      throw toRemixError(error);
+      throw await explainAllowanceShortfall(client, from, prepared, toRemixError(error));
     }
   })();
 
@@ -128,7 +132,7 @@ export async function sendPreparedCall(
     // Replaying the call on the block's final state usually reproduces the reason.
     const reason = await call(client, {
       account: sender,
-      ...prepared,
+      ...transaction,
       blockNumber: receipt.blockNumber,
     }).then(
       () => undefined,
@@ -168,9 +172,16 @@ export async function estimatePreparedCallGas(
   prepared: PreparedCall,
   { account }: EstimateParameters = {},
 ): Promise<bigint> {
+  const sender = writeAccount(client, account);
   try {
-    return await estimateGas(client, { account: writeAccount(client, account), ...prepared });
+    return await estimateGas(client, {
+      account: sender,
+      to: prepared.to,
+      data: prepared.data,
+      value: prepared.value,
+    });
   } catch (error) {
-    throw toRemixError(error);
+    const from = typeof sender === "string" ? sender : sender.address;
+    throw await explainAllowanceShortfall(client, from, prepared, toRemixError(error));
   }
 }

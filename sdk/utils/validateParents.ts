@@ -5,7 +5,10 @@ import { requireBps, requireUint } from "./inputChecks.js";
 /** A parent a remix names, with the share of the remix's revenue it receives. */
 export type RemixParent = {
   assetId: bigint;
-  /** Basis points (1 to 10,000) of every amount the remix splits. */
+  /**
+   * Basis points of every amount the remix splits, at least 1; all parents' shares together at
+   * most 100% less the protocol's fee cap (`maxFeeBps`), else `SharesExceedLimit`.
+   */
   shareBps: number;
 };
 

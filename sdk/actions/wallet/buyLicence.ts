@@ -1,9 +1,9 @@
-import { type Address, encodeFunctionData } from "viem";
+import { type Address, encodeFunctionData, isAddressEqual } from "viem";
 import { licensingAbi } from "../../abis/licensingAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import type { UseKind } from "../../utils/constants.js";
-import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
+import { type CurrencyAmount, erc20Pulls, ethAmount } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { toExpiry } from "../../utils/licenceExpiry.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
@@ -105,6 +105,15 @@ export async function prepareBuyLicence(
       args: [assetId, kind, termsVersion, recipient, maxPrice, deadline],
     }),
     value: ethAmount([maxPrice]),
+    // The price when quoted here; otherwise at most the buyer's cap.
+    pulls: erc20Pulls(
+      [
+        quote && isAddressEqual(quote.currency, maxPrice.currency)
+          ? { ...maxPrice, amount: quote.price }
+          : maxPrice,
+      ],
+      deployment.protocol,
+    ),
   };
 }
 

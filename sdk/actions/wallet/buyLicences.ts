@@ -4,7 +4,12 @@ import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { InvalidParameterError } from "../../errors/parameters.js";
 import type { UseKind } from "../../utils/constants.js";
-import { type CurrencyAmount, ethAmount, sumByCurrency } from "../../utils/currencyTotals.js";
+import {
+  type CurrencyAmount,
+  erc20Pulls,
+  ethAmount,
+  sumByCurrency,
+} from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import {
@@ -109,6 +114,7 @@ export async function prepareBuyLicences(
       args: [assetIds, kind, termsVersions, recipient, maxTotals, deadline],
     }),
     value: ethAmount(maxTotals),
+    pulls: erc20Pulls(maxTotals, deployment.protocol),
   };
 }
 

@@ -59,6 +59,7 @@ export async function preparePay(
       args: [assetId, token, amount],
     }),
     value: token === ETH ? amount : 0n,
+    pulls: token === ETH ? [] : [{ token, spender: deployment.protocol, amount }],
   };
 }
 

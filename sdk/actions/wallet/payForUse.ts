@@ -3,7 +3,7 @@ import { licensingAbi } from "../../abis/licensingAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { UseKind } from "../../utils/constants.js";
-import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
+import { type CurrencyAmount, erc20Pulls, ethAmount } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { assertCurrencyAmount, assertTermsVersion } from "../../utils/licensingChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
@@ -86,6 +86,7 @@ export async function preparePayForUse(
       args: [assetId, count, termsVersion, maxTotal, deadline],
     }),
     value: ethAmount([maxTotal]),
+    pulls: erc20Pulls([maxTotal], deployment.protocol),
   };
 }
 

@@ -67,6 +67,7 @@ export async function preparePayMany(
       args: [token, payments.map(({ assetId }) => assetId), payments.map(({ amount }) => amount)],
     }),
     value: token === ETH ? total : 0n,
+    pulls: token === ETH ? [] : [{ token, spender: deployment.protocol, amount: total }],
   };
 }
 

@@ -4,7 +4,7 @@ import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf.js";
-import { type CurrencyAmount, ethAmount } from "../../utils/currencyTotals.js";
+import { type CurrencyAmount, erc20Pulls, ethAmount } from "../../utils/currencyTotals.js";
 import { resolveDeadline } from "../../utils/deadline.js";
 import { heldRemixLicences } from "../../utils/heldRemixLicences.js";
 import {
@@ -123,6 +123,7 @@ export async function prepareRegisterRemix(
     termsVersion: givenVersions?.[index] ?? (quotes?.[index]?.termsVersion as number),
     maxPrice: givenCaps?.[index] ?? (quotes?.[index]?.maxPrice as CurrencyAmount),
   }));
+  const bought = licences.filter((licence) => licence.licenceId === 0n);
   return {
     to: deployment.licensing,
     data: encodeFunctionData({
@@ -138,7 +139,11 @@ export async function prepareRegisterRemix(
         deadline,
       ],
     }),
-    value: ethAmount(licences.filter((licence) => licence.licenceId === 0n).map((l) => l.maxPrice)),
+    value: ethAmount(bought.map(({ maxPrice }) => maxPrice)),
+    pulls: erc20Pulls(
+      bought.map(({ maxPrice }) => maxPrice),
+      deployment.protocol,
+    ),
   };
 }
 

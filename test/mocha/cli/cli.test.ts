@@ -201,6 +201,12 @@ describeOnNodes("remix CLI", (env) => {
     expect(await ok(e, "payer", "pay", "1", "--amount", "2.5", "--token", e.usd)).to.deep.equal([
       "paid 2.50 dUSD for #1",
     ]);
+    // 2.50 of the allowance is left: a 3.00 payment is refused with the command that fixes it.
+    const short = await remix(e, "payer", "pay", "1", "--amount", "3", "--token", e.usd);
+    expect(short.code).to.equal(1);
+    expect(short.stderr.trim()).to.equal(
+      `error: the protocol may take 2.50 dUSD from you but this needs 3.00 dUSD: run \`remix approve ${e.usd} 3.00\` first`,
+    );
     const alice = e.alice.account.address;
     expect(await ok(e, null, "--max-block-range", "2", "balance", alice)).to.deep.equal([
       `${alice} can claim 2.25 dUSD`,
@@ -376,8 +382,10 @@ describeOnNodes("remix CLI", (env) => {
     const refused = await remix(e, "payer", "pay", "1", "--views", "1");
     expect(refused.code).to.equal(1);
     expect(refused.stderr.trim()).to.equal(
-      "error: ContractRevertError: The protocol reverted with UseNotAllowed(1, 0).",
+      "error: Asset 1 does not allow View uses (UseNotAllowed).",
     );
+    const missing = await remix(e, "payer", "pay", "999", "--views", "1");
+    expect(missing.stderr.trim()).to.equal("error: Asset 999 does not exist (UnknownAsset).");
     const keyless = await remix(e, null, "claim");
     expect(keyless.code).to.equal(1);
     expect(keyless.stderr.trim()).to.equal(

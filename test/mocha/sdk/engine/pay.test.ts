@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { type Address, getAddress, parseEther } from "viem";
+import { type Address, parseEther } from "viem";
 import {
   ContractRevertError,
   estimatePayGas,
@@ -80,19 +80,6 @@ describeOnNodes("sdk pay", (env) => {
       owner: e.payer.account.address,
     });
     expect(allowance).to.equal(0n);
-  });
-
-  it("fails with the token's ERC20InsufficientAllowance when the payer approved too little", async function () {
-    const e = env();
-    const a = await original(e, e.alice, "A");
-    await fundUsd(e, e.payer, 999_999n);
-    const write = () =>
-      pay(e.payer, { deployment: e.deployment, assetId: a, token: e.usd, amount: 1_000_000n });
-    await expectRevert(e, e.payer, write, "ERC20InsufficientAllowance", [
-      getAddress(e.deployment.protocol),
-      999_999n,
-      1_000_000n,
-    ]);
   });
 
   it("fails with ZeroAmount, TokenNotAllowed and ProtocolPaused before sending", async function () {

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import {
   BaseError,
+  ChainMismatchError as ViemChainMismatchError,
+  ContractFunctionExecutionError,
   ContractFunctionRevertedError,
   ContractFunctionZeroDataError,
   encodeErrorResult,
@@ -11,12 +13,15 @@ import {
   TransactionExecutionError,
   UserRejectedRequestError,
 } from "viem";
+import { mainnet } from "viem/chains";
 import {
+  ChainMismatchError,
   ContractNotDeployedError,
   ContractRevertError,
   InsufficientFundsError,
   protocolErrorsAbi,
   RemixError,
+  RpcConnectionError,
   RpcError,
   toRemixError,
   UnknownRevertError,
@@ -42,7 +47,12 @@ describe("sdk toRemixError", function () {
     expect(decoded.args).to.deep.equal([5n, 4n]);
     expect(decoded.data).to.equal(data);
     expect(decoded.cause).to.equal(cause);
-    expect(decoded.shortMessage).to.equal("The protocol reverted with PriceAboveMaximum(5, 4).");
+    expect(decoded.shortMessage).to.equal(
+      "The price 5 (smallest unit) is above the maximum 4 (smallest unit) (PriceAboveMaximum).",
+    );
+    expect(decoded.describe({ currency: { symbol: "dUSD", decimals: 6 } })).to.equal(
+      "The price 0.000005 dUSD is above the maximum 0.000004 dUSD (PriceAboveMaximum).",
+    );
   });
 
   it("decodes OpenZeppelin errors bubbled up through the protocol", function () {
@@ -86,9 +96,15 @@ describe("sdk toRemixError", function () {
     expect((error as UnknownRevertError).data).to.equal("0xdeadbeef00");
   });
 
-  it("maps a call without return data to ContractNotDeployedError", function () {
+  it("maps a call without return data to ContractNotDeployedError naming the contract", function () {
     const error = toRemixError(new ContractFunctionZeroDataError({ functionName: "getAsset" }));
     expect(error).to.be.instanceOf(ContractNotDeployedError);
+    const contractAddress = "0x0000000000000000000000000000000000000001";
+    const call = new ContractFunctionExecutionError(
+      new ContractFunctionZeroDataError({ functionName: "getAsset" }),
+      { abi: [], functionName: "getAsset", contractAddress },
+    );
+    expect(toRemixError(call)).to.deep.include({ address: contractAddress, cause: call });
   });
 
   it("maps a declined wallet prompt to UserRejectedError, however deep viem wrapped it", function () {
@@ -115,12 +131,41 @@ describe("sdk toRemixError", function () {
     expect(error.cause).to.equal(wrapped);
   });
 
-  it("wraps transport failures in RpcError and returns SDK errors unchanged", function () {
-    const cause = new HttpRequestError({ url: "http://127.0.0.1:1", details: "ECONNREFUSED" });
+  it("maps viem's ChainMismatchError to ChainMismatchError naming both chains", function () {
+    const cause = new ViemChainMismatchError({ chain: mainnet, currentChainId: 31337 });
+    const error = toRemixError(cause);
+    expect(error).to.be.instanceOf(ChainMismatchError);
+    expect(error).to.deep.include({ deploymentChainId: 1, clientChainId: 31337 });
+    expect(error.cause).to.equal(cause);
+  });
+
+  it("maps an endpoint that did not answer to RpcConnectionError naming its URL", function () {
+    const refused = new Error("connect ECONNREFUSED 127.0.0.1:1");
+    const cause = new HttpRequestError({
+      url: "http://127.0.0.1:1",
+      cause: new Error("fetch failed", { cause: refused }),
+    });
+    const error = toRemixError(cause);
+    expect(error).to.be.instanceOf(RpcConnectionError);
+    expect(error).to.deep.include({
+      url: "http://127.0.0.1:1",
+      reason: "connect ECONNREFUSED 127.0.0.1:1",
+    });
+    expect(error.cause).to.equal(cause);
+    expect(error.walk()).to.equal(refused);
+  });
+
+  it("wraps other failures in RpcError quoting the node, and returns SDK errors unchanged", function () {
+    // An HTTP error status: the endpoint answered, so it is not a connection error.
+    const cause = new HttpRequestError({
+      url: "http://127.0.0.1:1",
+      status: 503,
+      details: "Service Unavailable",
+    });
     const error = toRemixError(cause);
     expect(error).to.be.instanceOf(RpcError);
+    expect(error.shortMessage).to.equal("The JSON-RPC request failed: Service Unavailable.");
     expect(error.cause).to.equal(cause);
-    expect(error.walk()).to.equal(cause);
     const own = new RemixError("mine");
     expect(toRemixError(own)).to.equal(own);
   });
