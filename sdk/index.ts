@@ -123,6 +123,12 @@ export {
   type QuoteLicencesParameters,
 } from "./actions/public/quoteLicence.js";
 export {
+  quoteRemix,
+  type QuoteRemixErrorType,
+  type QuoteRemixParameters,
+  type QuoteRemixReturnType,
+} from "./actions/public/quoteRemix.js";
+export {
   buyLicence,
   type BuyLicenceErrorType,
   type BuyLicenceParameters,
@@ -163,7 +169,7 @@ export {
   type SetTermsParameters,
   type SetTermsReturnType,
 } from "./actions/wallet/setTerms.js";
-export type { CurrencyAmount } from "./utils/currencyTotals.js";
+export { type CurrencyAmount, sumByCurrency } from "./utils/currencyTotals.js";
 export { DEFAULT_DEADLINE_SECONDS } from "./utils/deadline.js";
 export type { LicenceTerms, LicenceTermsInput } from "./utils/licenceTerms.js";
 export { PERPETUAL_EXPIRY } from "./utils/licenceExpiry.js";

@@ -1,5 +1,6 @@
+import { readFileSync, statSync } from "node:fs";
 import { type Address, erc20Abi, type Hex, isAddress, parseUnits } from "viem";
-import { ETH, UseKind } from "../../sdk/index.js";
+import { ETH, getProtocolConfig, UseKind } from "../../sdk/index.js";
 import { formatAmount } from "../lib/format.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./output.js";
@@ -9,6 +10,23 @@ export function parseToken(value: string): Address {
   if (value.toLowerCase() === "eth") return ETH;
   if (!isAddress(value)) throw new CliError(`${value} is neither "eth" nor a token address`);
   return value;
+}
+
+/**
+ * Refuses a token the protocol does not accept (before its decimals are read: an address that is
+ * no token at all has none). ETH is always accepted.
+ */
+export async function requireAllowlisted(context: CliContext, token: Address): Promise<void> {
+  if (token === ETH) return;
+  const { tokens } = await getProtocolConfig(context.publicClient, {
+    deployment: context.deployment,
+    tokens: [token],
+  });
+  if (!tokens[0]?.allowed) {
+    throw new CliError(
+      `${token} is not an allowlisted token (the protocol takes ETH and the tokens its owner allowlisted)`,
+    );
+  }
 }
 
 /** How a token's amounts are written. */
@@ -128,4 +146,32 @@ export function parseSalt(value: string): Hex {
     throw new CliError(`--salt ${value}: expected the 32-byte hex salt that remix commit printed`);
   }
   return value as Hex;
+}
+
+/** A work to register: its path and its bytes. */
+export type WorkFile = { path: string; content: Uint8Array };
+
+/**
+ * The file at `path`, read when the arguments are parsed: a missing file, a directory or an empty
+ * file is refused before anything connects to the chain.
+ */
+export function parseFile(path: string): WorkFile {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new CliError(`${path} is a directory, not a file`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      code === "ENOENT" ? `${path}: no such file` : `cannot read ${path} (${code})`,
+    );
+  }
+  if (size === 0) throw new CliError(`${path} is empty: there is nothing to register`);
+  try {
+    return { path, content: new Uint8Array(readFileSync(path)) };
+  } catch (error) {
+    throw new CliError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
+  }
 }

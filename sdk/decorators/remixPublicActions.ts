@@ -13,6 +13,7 @@ import { getTerms } from "../actions/public/getTerms.js";
 import { hasValidLicence } from "../actions/public/hasValidLicence.js";
 import { previewClaimAll } from "../actions/public/previewClaimAll.js";
 import { quoteLicence, quoteLicences } from "../actions/public/quoteLicence.js";
+import { quoteRemix } from "../actions/public/quoteRemix.js";
 import type { DeploymentParameters } from "../deployments/resolveDeployment.js";
 import type { AnyClient } from "../utils/sendPreparedCall.js";
 import { bindActions, type BoundActions } from "./bindActions.js";
@@ -35,6 +36,7 @@ const publicActions = {
   previewClaimAll,
   quoteLicence,
   quoteLicences,
+  quoteRemix,
 };
 
 /** Every read of the protocol, bound to a client. */

@@ -5,7 +5,12 @@ import type { CurrencyAmount } from "./currencyTotals.js";
 import type { AnyClient } from "./sendPreparedCall.js";
 
 /** What a remix registration is quoted for one parent's licence. */
-export type RemixLicenceQuote = { maxPrice: CurrencyAmount; termsVersion: number };
+export type RemixLicenceQuote = {
+  maxPrice: CurrencyAmount;
+  termsVersion: number;
+  /** Whether the licence can be had: held, or bought under terms that allow remixes. */
+  allowed: boolean;
+};
 
 /**
  * The default quote of a remix registration, per parent: for each parent whose licence is bought
@@ -26,8 +31,10 @@ export async function remixLicenceQuotes(
   });
   let next = 0;
   return licenceIds.map((id) => {
-    if (id !== 0n) return { maxPrice: { currency: ETH, amount: 0n }, termsVersion: 0 };
-    const { currency, price, version } = quotes[next++] as (typeof quotes)[number];
-    return { maxPrice: { currency, amount: price }, termsVersion: version };
+    if (id !== 0n) {
+      return { maxPrice: { currency: ETH, amount: 0n }, termsVersion: 0, allowed: true };
+    }
+    const { currency, price, version, allowed } = quotes[next++] as (typeof quotes)[number];
+    return { maxPrice: { currency, amount: price }, termsVersion: version, allowed };
   });
 }

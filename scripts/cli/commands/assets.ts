@@ -1,14 +1,20 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { Hex } from "viem";
 import {
   commitRegistration,
   formatBps,
   registerOriginal,
+  quoteRemix,
   registerRemix,
   type RemixParent,
 } from "../../../sdk/index.js";
-import { parseId, parseSalt } from "../inputs.js";
+import { describeAmount, parseFile, parseId, parseSalt, type WorkFile } from "../inputs.js";
+import {
+  checkPurchase,
+  type PurchaseOptions,
+  purchaseDeadline,
+  purchaseOptions,
+} from "../purchase.js";
 import type { Action } from "../program.js";
 import { CliError, print } from "../output.js";
 
@@ -17,17 +23,17 @@ const SALT_HELP = "reveal the commitment `remix commit` made, with the salt it p
 /** `commit <file>`, `register <file>` and `remix <file>`: creators registering works. */
 export function assetCommands(program: Command, action: Action): void {
   program
-    .command("commit <file>")
+    .command("commit")
+    .argument("<file>", "the work", parseFile)
     .description(
       "commit to registering a file without revealing it (nobody can register it first); " +
         "then, from a minute later and within a day, register or remix it with --salt",
     )
     .action(
-      action(async (context, file: string) => {
-        const content = new Uint8Array(await readFile(file));
+      action(async (context, file: WorkFile) => {
         const committed = await commitRegistration(context.wallet(), {
           deployment: context.deployment,
-          content,
+          content: file.content,
         });
         const result = {
           contentHash: committed.contentHash,
@@ -41,23 +47,23 @@ export function assetCommands(program: Command, action: Action): void {
           [
             `committed to SHA-256 ${committed.contentHash}; keep this salt secret until you reveal:`,
             `  salt ${committed.salt}`,
-            `reveal from a minute from now until ${until} with register (or remix) ${file} --salt ${committed.salt}`,
+            `reveal from a minute from now until ${until} with register (or remix) ${file.path} --salt ${committed.salt}`,
           ].join("\n"),
         );
       }),
     );
 
   program
-    .command("register <file>")
+    .command("register")
     .description("register an original: hashes the file (SHA-256) and records its metadata URI")
+    .argument("<file>", "the work", parseFile)
     .requiredOption("--uri <metadataUri>", "where the work's metadata lives (e.g. ipfs://...)")
     .option("--salt <salt>", SALT_HELP, parseSalt)
     .action(
-      action(async (context, file: string, options: { uri: string; salt?: Hex }) => {
-        const content = new Uint8Array(await readFile(file));
+      action(async (context, file: WorkFile, options: { uri: string; salt?: Hex }) => {
         const { assetId, contentHash, receipt } = await registerOriginal(context.wallet(), {
           deployment: context.deployment,
-          content,
+          content: file.content,
           metadataUri: options.uri,
           salt: options.salt,
         });
@@ -66,53 +72,75 @@ export function assetCommands(program: Command, action: Action): void {
       }),
     );
 
-  program
-    .command("remix <file>")
-    .description("register a remix of existing assets, buying the remix licences it lacks")
-    .requiredOption("--uri <metadataUri>", "where the work's metadata lives")
-    .requiredOption(
-      "--parent <assetId:bps>",
-      "a parent and the share it gets in basis points (repeat for each parent)",
-      (value: string, previous: RemixParent[] = []) => [...previous, parseParent(value)],
-    )
-    .option("--salt <salt>", SALT_HELP, parseSalt)
-    .action(
-      action(
-        async (
-          context,
-          file: string,
-          options: { uri: string; parent: RemixParent[]; salt?: Hex },
-        ) => {
-          const content = new Uint8Array(await readFile(file));
-          const remix = await registerRemix(context.wallet(), {
+  purchaseOptions(
+    program
+      .command("remix")
+      .description("register a remix of existing assets, buying the remix licences it lacks")
+      .argument("<file>", "the work", parseFile)
+      .requiredOption("--uri <metadataUri>", "where the work's metadata lives")
+      .requiredOption(
+        "--parent <assetId:bps>",
+        "a parent and the share it gets in basis points (repeat for each parent)",
+        (value: string, previous: RemixParent[] = []) => [...previous, parseParent(value)],
+      )
+      .option("--salt <salt>", SALT_HELP, parseSalt),
+  ).action(
+    action(
+      async (
+        context,
+        file: WorkFile,
+        options: PurchaseOptions & { uri: string; parent: RemixParent[]; salt?: Hex },
+      ) => {
+        const wallet = context.wallet();
+        const parents = options.parent;
+        // Quoted once: the registration is pinned to exactly the licences and prices checked.
+        const [quote, deadline] = await Promise.all([
+          quoteRemix(context.publicClient, {
             deployment: context.deployment,
-            content,
-            metadataUri: options.uri,
-            parents: options.parent,
-            salt: options.salt,
-          });
-          const result = {
-            assetId: remix.assetId,
-            contentHash: remix.contentHash,
-            licenceIds: remix.licenceIds,
-            purchases: remix.purchases,
-            transactionHash: remix.receipt.transactionHash,
-          };
-          print(context.json, result, () =>
-            [
-              `registered remix #${remix.assetId} (SHA-256 ${remix.contentHash})`,
-              ...options.parent.map(({ assetId, shareBps }, i) => {
-                const bought = remix.purchases.find((purchase) => purchase.parentId === assetId);
-                const licence = bought
-                  ? `remix licence bought under terms v${bought.termsVersion}`
-                  : `held remix licence #${remix.licenceIds[i]}`;
-                return `  parent #${assetId} gets ${formatBps(shareBps)} (${licence})`;
-              }),
-            ].join("\n"),
-          );
-        },
-      ),
-    );
+            parents,
+            remixer: wallet.account.address,
+          }),
+          purchaseDeadline(context, options.deadline),
+        ]);
+        // A refused licence reverts the registration, which says why.
+        if (quote.refused.length === 0) {
+          await checkPurchase(context, quote.totals, options.maxPrice, "the remix's licences");
+        }
+        const remix = await registerRemix(wallet, {
+          deployment: context.deployment,
+          content: file.content,
+          metadataUri: options.uri,
+          parents,
+          licenceIds: quote.licenceIds,
+          termsVersions: quote.termsVersions,
+          maxPrices: quote.maxPrices,
+          salt: options.salt,
+          deadline,
+        });
+        const result = {
+          assetId: remix.assetId,
+          contentHash: remix.contentHash,
+          licenceIds: remix.licenceIds,
+          purchases: remix.purchases,
+          transactionHash: remix.receipt.transactionHash,
+        };
+        const lines = await Promise.all(
+          parents.map(async ({ assetId, shareBps }, i) => {
+            const bought = remix.purchases.find((purchase) => purchase.parentId === assetId);
+            const licence = bought
+              ? `remix licence bought for ${await describeAmount(context, bought.currency, bought.price)} under terms v${bought.termsVersion}`
+              : `held remix licence #${remix.licenceIds[i]}`;
+            return `  parent #${assetId} gets ${formatBps(shareBps)} (${licence})`;
+          }),
+        );
+        print(context.json, result, () =>
+          [`registered remix #${remix.assetId} (SHA-256 ${remix.contentHash})`, ...lines].join(
+            "\n",
+          ),
+        );
+      },
+    ),
+  );
 }
 
 function parseParent(value: string): RemixParent {

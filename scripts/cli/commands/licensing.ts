@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { Address } from "viem";
 import {
   buyLicence,
@@ -9,8 +9,11 @@ import {
   type LicenceTermsInput,
   pay,
   payForUse,
+  quoteLicence,
+  quoteLicences,
   setTerms,
-  type UseKind,
+  sumByCurrency,
+  UseKind,
 } from "../../../sdk/index.js";
 import {
   describeAmount,
@@ -21,8 +24,15 @@ import {
   parseKind,
   parseToken,
   parseWhole,
+  requireAllowlisted,
 } from "../inputs.js";
-import { print } from "../output.js";
+import { CliError, print } from "../output.js";
+import {
+  checkPurchase,
+  type PurchaseOptions,
+  purchaseDeadline,
+  purchaseOptions,
+} from "../purchase.js";
 import type { Action } from "../program.js";
 
 type TermsOptions = {
@@ -64,10 +74,22 @@ export function licensingCommands(program: Command, action: Action): void {
       (value: string) => Number(parseWhole(value, "--min-share")),
     )
     .option("--document-uri <uri>", "where the terms document lives")
-    .option("--refuse", "refuse this use (publish terms that allow nothing)")
+    .addOption(
+      new Option("--refuse", "refuse this use (publish terms that allow nothing)").conflicts([
+        "price",
+        "currency",
+        "duration",
+        "minShare",
+        "documentUri",
+      ]),
+    )
     .action(
       action(async (context, assetId: bigint, options: TermsOptions) => {
         const { currency, kind } = options;
+        if (options.minShare !== undefined && kind !== UseKind.Remix) {
+          throw new CliError(`--min-share applies to --kind remix only, not ${kindName(kind)}`);
+        }
+        await requireAllowlisted(context, currency);
         const price = options.price ? await parseAmount(context, options.price, currency) : 0n;
         const terms: LicenceTermsInput = {
           allowed: !options.refuse,
@@ -99,111 +121,171 @@ export function licensingCommands(program: Command, action: Action): void {
       }),
     );
 
-  program
-    .command("licence")
-    .description("licences: buy")
-    .command("buy")
-    .description("buy a licence for one asset, or for many in one bulk transaction")
-    .argument("<assetIds...>", "the assets", (value: string, previous: bigint[] = []) => [
-      ...previous,
-      parseId(value),
-    ])
-    .requiredOption("--kind <kind>", "commercial, remix, ai-training or ai-inference", parseKind)
-    .option("--recipient <address>", "who holds the licences (default: you)", parseAddress)
-    .action(
-      action(
-        async (context, assetIds: bigint[], options: { kind: UseKind; recipient?: Address }) => {
-          const { kind } = options;
-          const common = { deployment: context.deployment, kind, recipient: options.recipient };
-          const wallet = context.wallet();
-          const bought =
-            assetIds.length === 1
-              ? await buyLicence(wallet, { ...common, assetId: assetIds[0] as bigint }).then(
-                  (one) => ({
-                    licenceIds: [one.licenceId],
-                    termsVersions: [one.termsVersion],
-                    totals: [{ currency: one.currency, amount: one.price }],
-                    receipt: one.receipt,
-                  }),
-                )
-              : await buyLicences(wallet, { ...common, assetIds });
-          const paid = await Promise.all(
-            bought.totals.map(({ currency, amount }) => describeAmount(context, currency, amount)),
+  purchaseOptions(
+    program
+      .command("licence")
+      .description("licences: buy")
+      .command("buy")
+      .description("buy a licence for one asset, or for many in one bulk transaction")
+      .argument("<assetIds...>", "the assets", (value: string, previous: bigint[] = []) => {
+        const assetId = parseId(value);
+        if (previous.includes(assetId)) {
+          throw new CliError(`asset ${assetId} is listed twice: a purchase buys one licence each`);
+        }
+        return [...previous, assetId];
+      })
+      .requiredOption("--kind <kind>", "commercial, remix, ai-training or ai-inference", parseKind)
+      .option("--recipient <address>", "who holds the licences (default: you)", parseAddress),
+  ).action(
+    action(
+      async (
+        context,
+        assetIds: bigint[],
+        options: PurchaseOptions & { kind: UseKind; recipient?: Address },
+      ) => {
+        const { kind } = options;
+        const [quotes, deadline] = await Promise.all([
+          quoteLicences(context.publicClient, { deployment: context.deployment, assetIds, kind }),
+          purchaseDeadline(context, options.deadline),
+        ]);
+        const what = `${assetIds.length === 1 ? "the licence" : `${assetIds.length} licences`}`;
+        // Pinned to the quote checked: new terms or a higher price before inclusion revert. A
+        // refused use reverts the purchase, which says why.
+        if (quotes.every(({ allowed }) => allowed)) {
+          await checkPurchase(
+            context,
+            sumByCurrency(quotes.map(({ currency, price }) => ({ currency, amount: price }))),
+            options.maxPrice,
+            what,
           );
-          const result = {
-            licenceIds: bought.licenceIds,
-            termsVersions: bought.termsVersions,
-            totals: bought.totals,
-            gasUsed: bought.receipt.gasUsed,
-            transactionHash: bought.receipt.transactionHash,
-          };
-          print(
-            context.json,
-            result,
-            () =>
-              `bought ${bought.licenceIds.length} ${kindName(kind)} licence${bought.licenceIds.length > 1 ? "s" : ""} (${bought.licenceIds.map((id, i) => `#${id} under terms v${bought.termsVersions[i]}`).join(", ")}) for ${paid.join(" and ")} in one transaction`,
-          );
-        },
-      ),
-    );
+        }
+        const common = {
+          deployment: context.deployment,
+          kind,
+          recipient: options.recipient,
+          deadline,
+        };
+        const wallet = context.wallet();
+        const [first] = quotes as [(typeof quotes)[number]];
+        const bought =
+          assetIds.length === 1
+            ? await buyLicence(wallet, {
+                ...common,
+                assetId: first.assetId,
+                termsVersion: first.version,
+                maxPrice: { currency: first.currency, amount: first.price },
+              }).then((one) => ({
+                licenceIds: [one.licenceId],
+                termsVersions: [one.termsVersion],
+                totals: [{ currency: one.currency, amount: one.price }],
+                receipt: one.receipt,
+              }))
+            : await buyLicences(wallet, {
+                ...common,
+                assetIds,
+                termsVersions: quotes.map(({ version }) => version),
+                maxTotals: sumByCurrency(
+                  quotes.map(({ currency, price }) => ({ currency, amount: price })),
+                ),
+              });
+        const paid = await Promise.all(
+          bought.totals.map(({ currency, amount }) => describeAmount(context, currency, amount)),
+        );
+        const result = {
+          licenceIds: bought.licenceIds,
+          termsVersions: bought.termsVersions,
+          totals: bought.totals,
+          gasUsed: bought.receipt.gasUsed,
+          transactionHash: bought.receipt.transactionHash,
+        };
+        print(
+          context.json,
+          result,
+          () =>
+            `bought ${bought.licenceIds.length} ${kindName(kind)} licence${bought.licenceIds.length > 1 ? "s" : ""} (${bought.licenceIds.map((id, i) => `#${id} under terms v${bought.termsVersions[i]}`).join(", ")}) for ${paid.join(" and ") || "nothing"} in one transaction`,
+        );
+      },
+    ),
+  );
 
-  program
-    .command("pay")
-    .description("pay for views at the asset's view price, or pay an amount for a use")
-    .argument("<assetId>", "the asset", parseId)
-    .option(
-      "--views <count>",
-      "views to pay for at the published view price (default: 1)",
-      (value: string) => parseWhole(value, "--views", 1n),
-      1n,
-    )
-    .option("--amount <amount>", "pay this amount instead (e.g. a commercial use), with --token")
-    .option(
-      "--token <token>",
-      "eth or an allowlisted token address, with --amount",
-      parseToken,
-      ETH,
-    )
-    .action(
-      action(
-        async (
-          context,
-          assetId: bigint,
-          options: { views: bigint; amount?: string; token: Address },
-        ) => {
-          const wallet = context.wallet();
-          const { deployment } = context;
-          if (options.amount !== undefined) {
-            const { token } = options;
-            const amount = await parseAmount(context, options.amount, token);
-            const { receipt, fee } = await pay(wallet, { deployment, assetId, token, amount });
-            const described = await describeAmount(context, token, amount);
-            print(
-              context.json,
-              { assetId, token, amount, fee, transactionHash: receipt.transactionHash },
-              () => `paid ${described} for #${assetId}`,
-            );
-            return;
-          }
-          const count = options.views;
-          const paid = await payForUse(wallet, { deployment, assetId, count });
-          const described = await describeAmount(context, paid.currency, paid.total);
+  purchaseOptions(
+    program
+      .command("pay")
+      .description("pay for views at the asset's view price, or pay an amount for a use")
+      .argument("<assetId>", "the asset", parseId)
+      .addOption(
+        new Option(
+          "--views <count>",
+          "views to pay for at the published view price (default: 1)",
+        ).argParser((value: string) => parseWhole(value, "--views", 1n)),
+      )
+      .addOption(
+        new Option(
+          "--amount <amount>",
+          "pay exactly this amount instead (e.g. a commercial use), in --token",
+        ).conflicts("views"),
+      )
+      .option("--token <token>", "eth or an allowlisted token address, with --amount", parseToken),
+    ["amount"],
+  ).action(
+    action(
+      async (
+        context,
+        assetId: bigint,
+        options: PurchaseOptions & { views?: bigint; amount?: string; token?: Address },
+      ) => {
+        const wallet = context.wallet();
+        const { deployment } = context;
+        if (options.amount !== undefined) {
+          const token = options.token ?? ETH;
+          await requireAllowlisted(context, token);
+          const amount = await parseAmount(context, options.amount, token);
+          const { receipt, fee } = await pay(wallet, { deployment, assetId, token, amount });
+          const described = await describeAmount(context, token, amount);
           print(
             context.json,
-            {
-              assetId,
-              views: count,
-              currency: paid.currency,
-              total: paid.total,
-              termsVersion: paid.termsVersion,
-              transactionHash: paid.receipt.transactionHash,
-            },
-            () =>
-              `paid ${described} for ${count} view${count > 1n ? "s" : ""} of #${assetId} under terms v${paid.termsVersion}`,
+            { assetId, token, amount, fee, transactionHash: receipt.transactionHash },
+            () => `paid ${described} for #${assetId}`,
           );
-        },
-      ),
-    );
+          return;
+        }
+        if (options.token !== undefined) {
+          throw new CliError(
+            "--token goes with --amount: views are paid in the view price's currency",
+          );
+        }
+        const count = options.views ?? 1n;
+        const [quote, deadline] = await Promise.all([
+          quoteLicence(context.publicClient, { deployment, assetId, kind: UseKind.View }),
+          purchaseDeadline(context, options.deadline),
+        ]);
+        const views = `${count} view${count > 1n ? "s" : ""} of #${assetId}`;
+        const maxTotal = { currency: quote.currency, amount: quote.price * count };
+        if (quote.allowed) await checkPurchase(context, [maxTotal], options.maxPrice, views);
+        const paid = await payForUse(wallet, {
+          deployment,
+          assetId,
+          count,
+          termsVersion: quote.version,
+          maxTotal,
+          deadline,
+        });
+        const described = await describeAmount(context, paid.currency, paid.total);
+        print(
+          context.json,
+          {
+            assetId,
+            views: count,
+            currency: paid.currency,
+            total: paid.total,
+            termsVersion: paid.termsVersion,
+            transactionHash: paid.receipt.transactionHash,
+          },
+          () => `paid ${described} for ${views} under terms v${paid.termsVersion}`,
+        );
+      },
+    ),
+  );
 
   program
     .command("licences")

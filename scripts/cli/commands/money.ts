@@ -8,7 +8,13 @@ import {
   type PreviewClaimAllReturnType,
 } from "../../../sdk/index.js";
 import { progressBar } from "../../lib/progress.js";
-import { describeAmount, parseAddress, parseAmount, parseToken } from "../inputs.js";
+import {
+  describeAmount,
+  parseAddress,
+  parseAmount,
+  parseToken,
+  requireAllowlisted,
+} from "../inputs.js";
 import { CliError, print } from "../output.js";
 import type { Action } from "../program.js";
 
@@ -27,6 +33,7 @@ export function moneyCommands(program: Command, action: Action): void {
     .argument("<amount>", "the allowance, e.g. 100")
     .action(
       action(async (context, token: Address, amountArgument: string) => {
+        await requireAllowlisted(context, token);
         const amount = await parseAmount(context, amountArgument, token);
         const { receipt } = await approveToken(context.wallet(), {
           deployment: context.deployment,
