@@ -50,7 +50,7 @@ export type { ContentParameters } from "./utils/contentHashOf.js";
 export { hashContent } from "./utils/hashContent.js";
 export type { PreparedCall, TokenPull } from "./utils/preparedCall.js";
 export type { BatchReadParameters } from "./utils/readContracts.js";
-export type { LogScanParameters } from "./utils/scanBlocks.js";
+export type { LogScanParameters, LogScanProgress } from "./utils/scanBlocks.js";
 export type {
   AnyClient,
   EstimateParameters,

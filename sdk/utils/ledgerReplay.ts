@@ -79,6 +79,16 @@ const EMPTY: RoyaltyBalance = { held: 0n, pendingGross: 0n, remainder: 0n };
  * what the events say the contract did.
  */
 export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
+  const replay = ledgerReplay();
+  for (const event of events) replay.apply(event);
+  return replay.result();
+}
+
+/**
+ * {@link replayLedger} one event at a time, for a caller that streams the events (an audit of
+ * every log ever emitted need not hold them all): `apply` each in chain order, then `result`.
+ */
+export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): LedgerReplay } {
   const links = new Map<bigint, { parentId: bigint; shareBps: number }[]>();
   let feeBps = 0;
   const ledgers = new Map<Address, TokenLedger>();
@@ -130,7 +140,7 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
     });
   };
 
-  for (const event of events) {
+  const apply = (event: LedgerEvent): void => {
     switch (event.eventName) {
       case "ParentLinked": {
         const { childId, parentId, shareBps } = event.args;
@@ -198,6 +208,6 @@ export function replayLedger(events: readonly LedgerEvent[]): LedgerReplay {
         break;
       }
     }
-  }
-  return { ledgers, inconsistencies };
+  };
+  return { apply, result: () => ({ ledgers, inconsistencies }) };
 }

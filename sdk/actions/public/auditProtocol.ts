@@ -11,11 +11,11 @@ import { ETH } from "../../utils/constants.js";
 import {
   type LedgerEvent,
   type LedgerInconsistency,
-  replayLedger,
+  ledgerReplay,
 } from "../../utils/ledgerReplay.js";
-import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
+import { pinBlock, scanProtocolLogPages } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
-import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { uniqueTokens } from "../../utils/tokenAmounts.js";
 import { getBalances } from "./getBalances.js";
@@ -87,6 +87,16 @@ export type AuditProtocolReturnType = {
   ok: boolean;
 };
 
+/** The events the books are rebuilt from. */
+const LEDGER_EVENTS = [
+  "ParentLinked",
+  "FeeUpdated",
+  "Paid",
+  "Split",
+  "Claimed",
+  "FeesWithdrawn",
+] as const satisfies readonly LedgerEvent["eventName"][];
+
 /** What {@link auditProtocol} rejects with: always a {@link RemixError} subclass. */
 export type AuditProtocolErrorType = RemixError;
 
@@ -95,8 +105,10 @@ export type AuditProtocolErrorType = RemixError;
  * payment, split, claim and fee withdrawal, with the contract's rules), checks each
  * event against the books so far, compares the rebuilt balance of every asset in every token
  * with the contract's state, and reconciles each token: conservation (paid in = claimed + fees
- * withdrawn + owed) and solvency (the contract's balance covers what it owes). One log request
- * plus batched reads, whatever the number of assets.
+ * withdrawn + owed) and solvency (the contract's balance covers what it owes). The money events
+ * are streamed (adaptive log pages, only those events asked for) and folded as they come, then
+ * batched reads: a handful of requests on a small protocol, memory bounded by the books rather
+ * than the logs on a large one.
  *
  * @example
  * const audit = await auditProtocol(publicClient);
@@ -108,32 +120,37 @@ export async function auditProtocol(
 ): Promise<AuditProtocolReturnType> {
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
-  const logs = await scanProtocolLogs(client, deployment, {
-    toBlock: blockNumber,
-    maxBlockRange: parameters.maxBlockRange,
-  });
-  const events = logs.flatMap((log): LedgerEvent[] => {
-    switch (log.eventName) {
-      case "ParentLinked":
-      case "FeeUpdated":
-      case "Paid":
-      case "Split":
-      case "Claimed":
-      case "FeesWithdrawn":
-        return [log];
-      default:
-        return [];
-    }
-  });
-  const { ledgers, inconsistencies } = replayLedger(events);
-  const assetCount = logs.filter(({ eventName }) => eventName === "AssetRegistered").length;
-  const tokens = uniqueTokens([
-    ETH,
-    ...logs.flatMap((log) =>
-      log.eventName === "TokenAllowlistUpdated" ? [getAddress(log.args.token)] : [],
+  const replay = ledgerReplay();
+  const allowlisted: Address[] = [];
+  let eventCount = 0;
+  // Only the events the books need (not registrations or NFT transfers), folded page by page.
+  const [[totalAssets]] = await Promise.all([
+    readContracts(
+      client,
+      deployment,
+      [{ address: deployment.protocol, abi: remixProtocolAbi, functionName: "totalAssets" }],
+      { blockNumber },
     ),
-    ...ledgers.keys(),
+    (async () => {
+      for await (const page of scanProtocolLogPages(client, deployment, {
+        eventName: [...LEDGER_EVENTS, "TokenAllowlistUpdated"],
+        toBlock: blockNumber,
+        ...scanOptions(parameters),
+      })) {
+        for (const log of page) {
+          if (log.eventName === "TokenAllowlistUpdated") {
+            allowlisted.push(getAddress(log.args.token));
+            continue;
+          }
+          replay.apply(log as LedgerEvent);
+          if (log.eventName !== "ParentLinked" && log.eventName !== "FeeUpdated") eventCount++;
+        }
+      }
+    })(),
   ]);
+  const { ledgers, inconsistencies } = replay.result();
+  const assetCount = Number(totalAssets);
+  const tokens = uniqueTokens([ETH, ...allowlisted, ...ledgers.keys()]);
 
   const assetIds = Array.from({ length: assetCount }, (_, index) => BigInt(index + 1));
   const [balances, fees, holdings] = await Promise.all([
@@ -209,9 +226,7 @@ export async function auditProtocol(
   return {
     blockNumber,
     assetCount,
-    eventCount: events.filter(
-      ({ eventName }) => eventName !== "ParentLinked" && eventName !== "FeeUpdated",
-    ).length,
+    eventCount,
     tokens: reconciliations,
     discrepancies,
     ok:

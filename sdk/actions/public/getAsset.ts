@@ -8,7 +8,7 @@ import type { RemixError } from "../../errors/base.js";
 import { InvalidParameterError } from "../../errors/parameters.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
-import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
 /** Parameters of {@link getAsset}. */
@@ -67,7 +67,7 @@ export async function getAsset(
       eventName: "AssetRegistered",
       args: { assetId },
       toBlock: blockNumber,
-      maxBlockRange: parameters.maxBlockRange,
+      ...scanOptions(parameters),
     }),
   ]);
   // The view reverted AssetNotFound already if the asset does not exist; a node that pruned or

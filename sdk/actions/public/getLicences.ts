@@ -12,7 +12,7 @@ import { toExpiry } from "../../utils/licenceExpiry.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { assertUseKind } from "../../utils/licensingChecks.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
-import { type LogScanParameters, scanBlocks } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanBlocks, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
 /** Parameters of {@link getLicences}. */
@@ -68,7 +68,7 @@ export async function getLicences(
   parameters: GetLicencesParameters,
 ): Promise<GetLicencesReturnType> {
   const deployment = resolveDeployment(client, parameters);
-  const { holder, kind, assetId, blockNumber, maxBlockRange } = parameters;
+  const { holder, kind, assetId, blockNumber } = parameters;
   requireAddress("holder", holder);
   if (kind !== undefined) assertUseKind(kind);
   if (assetId !== undefined) requireUint256("assetId", assetId);
@@ -79,7 +79,7 @@ export async function getLicences(
     throw toRemixError(error);
   });
   const logs = await scanBlocks(
-    { fromBlock: deployment.fromBlock, toBlock: block.number, maxBlockRange },
+    { fromBlock: deployment.fromBlock, toBlock: block.number, ...scanOptions(parameters) },
     (range) =>
       getLogs(client, {
         address: deployment.licensing,

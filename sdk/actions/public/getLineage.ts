@@ -4,15 +4,11 @@ import {
 } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { InvalidParameterError } from "../../errors/parameters.js";
-import {
-  ascending,
-  fetchLineageGraph,
-  type LineageEdge,
-  reachable,
-} from "../../utils/lineageGraph.js";
+import { fetchLineageAround } from "../../utils/lineageAround.js";
+import { ascending, type LineageEdge, reachable } from "../../utils/lineageGraph.js";
 import { pinBlock } from "../../utils/protocolLogs.js";
 import type { BatchReadParameters } from "../../utils/readContracts.js";
-import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { type Asset, getAssets } from "./getAsset.js";
 
@@ -56,10 +52,12 @@ export type GetLineageErrorType = RemixError;
 const DIRECTIONS: readonly LineageDirection[] = ["ancestors", "descendants", "both"];
 
 /**
- * Reads an asset's lineage in a handful of requests whatever its size or depth: pins a block,
- * fetches every `ParentLinked` log of the protocol in one `eth_getLogs` (or one per
- * `maxBlockRange` blocks), walks the graph locally, then reads all nodes in batched multicalls of
- * 250. An unknown asset fails with `ContractRevertError` `AssetNotFound`.
+ * Reads an asset's lineage at one block: pins the block, reads the protocol's asset count, fetches
+ * the parent links the answer needs (on a protocol of up to 2,000 assets every `ParentLinked` log,
+ * in one or a few `eth_getLogs`; on a larger one only the links on the way, level by level with
+ * topic filters, falling back to every link for walks deeper than 64 or wider than 4,096 assets),
+ * walks them locally, then reads all nodes in batched multicalls of 250. An unknown asset fails
+ * with `ContractRevertError` `AssetNotFound`.
  *
  * @example
  * const { nodes, edges, ancestors } = await getLineage(publicClient, {
@@ -71,7 +69,7 @@ export async function getLineage(
   client: AnyClient,
   parameters: GetLineageParameters,
 ): Promise<GetLineageReturnType> {
-  const { assetId, direction = "both", maxBlockRange } = parameters;
+  const { assetId, direction = "both" } = parameters;
   if (!DIRECTIONS.includes(direction)) {
     throw new InvalidParameterError({
       parameter: "direction",
@@ -80,9 +78,11 @@ export async function getLineage(
   }
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
-  const graph = await fetchLineageGraph(client, deployment, {
+  const graph = await fetchLineageAround(client, deployment, {
+    assetId,
+    direction,
     toBlock: blockNumber,
-    maxBlockRange,
+    ...scanOptions(parameters),
   });
 
   const ancestors = direction === "descendants" ? [] : reachable(graph, [assetId], "ancestors");

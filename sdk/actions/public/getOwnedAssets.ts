@@ -9,7 +9,7 @@ import { requireAddress } from "../../utils/inputChecks.js";
 import { ascending } from "../../utils/lineageGraph.js";
 import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
-import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
 /** Parameters of {@link getOwnedAssets}. */
@@ -38,7 +38,7 @@ export async function getOwnedAssets(
   client: AnyClient,
   parameters: GetOwnedAssetsParameters,
 ): Promise<GetOwnedAssetsReturnType> {
-  const { owner, maxBlockRange } = parameters;
+  const { owner } = parameters;
   requireAddress("owner", owner);
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
@@ -46,7 +46,7 @@ export async function getOwnedAssets(
     eventName: "Transfer",
     args: { to: owner },
     toBlock: blockNumber,
-    maxBlockRange,
+    ...scanOptions(parameters),
   });
   const candidates = ascending(transfers.map(({ args }) => args.tokenId));
   const owners = await readContracts(

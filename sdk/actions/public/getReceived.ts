@@ -10,7 +10,7 @@ import { toRemixError } from "../../errors/toRemixError.js";
 import { chunk } from "../../utils/chunk.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { readContracts } from "../../utils/readContracts.js";
-import { type LogScanParameters, scanBlocks } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanBlocks, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
 /** Parameters of {@link getReceived}. */
@@ -80,13 +80,17 @@ export async function getReceived(
   parameters: GetReceivedParameters,
 ): Promise<GetReceivedReturnType> {
   const deployment = resolveDeployment(client, parameters);
-  const { assetId, token, maxBlockRange } = parameters;
+  const { assetId, token } = parameters;
   requireUint256("assetId", assetId);
   if (token !== undefined) requireAddress("token", token);
   try {
     // Uncached: a cached number could miss the block of a write that just returned.
     const blockNumber = parameters.blockNumber ?? (await getBlockNumber(client, { cacheTime: 0 }));
-    const range = { fromBlock: deployment.fromBlock, toBlock: blockNumber, maxBlockRange };
+    const range = {
+      fromBlock: deployment.fromBlock,
+      toBlock: blockNumber,
+      ...scanOptions(parameters),
+    };
     const byToken = token === undefined ? {} : { token };
     const address = deployment.protocol;
     const [paid, links, ownSplits] = await Promise.all([

@@ -13,7 +13,7 @@ import { toRemixError } from "../../errors/toRemixError.js";
 import { childrenFirst, fetchLineageGraph, reachable } from "../../utils/lineageGraph.js";
 import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
-import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { splitGasBound, claimGasBound } from "../../utils/claimAllBatches.js";
 import { planTokenClaim, type SkippedSplit } from "../../utils/claimPlan.js";
@@ -117,16 +117,16 @@ export async function previewClaimAll(
   client: AnyClient,
   parameters: PreviewClaimAllParameters,
 ): Promise<PreviewClaimAllReturnType> {
-  const { owner, maxBlockRange } = parameters;
+  const { owner } = parameters;
   requireAddress("owner", owner);
   const givenTokens = parameters.tokens && checkedTokens(parameters.tokens);
   const givenMinimums = checkedMinValues(parameters.minValues);
   if (parameters.gasPrice !== undefined) requireUint("gasPrice", parameters.gasPrice);
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
-  const scan = { toBlock: blockNumber, maxBlockRange };
+  const scan = { toBlock: blockNumber, ...scanOptions(parameters) };
   const [held, created, graph, tokens] = await Promise.all([
-    getOwnedAssets(client, { deployment, owner, blockNumber, maxBlockRange }),
+    getOwnedAssets(client, { deployment, owner, blockNumber, ...scanOptions(parameters) }),
     scanProtocolLogs(client, deployment, {
       ...scan,
       eventName: "AssetRegistered",

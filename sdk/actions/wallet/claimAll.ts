@@ -17,7 +17,7 @@ import {
 } from "../../utils/claimAllBatches.js";
 import { requireAddress, requireUint } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
-import type { LogScanParameters } from "../../utils/scanBlocks.js";
+import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import {
   type AnyClient,
   type EstimateParameters,
@@ -122,7 +122,7 @@ async function planClaimAll(
     deployment,
     owner,
     tokens: parameters.tokens,
-    maxBlockRange: parameters.maxBlockRange,
+    ...scanOptions(parameters),
     minValues: parameters.minValues,
     gasPrice: parameters.gasPrice,
     received: parameters.received,

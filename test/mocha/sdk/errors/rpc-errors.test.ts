@@ -16,6 +16,7 @@ import {
   getOwnedAssets,
   InsufficientFundsError,
   LogRangeTooLargeError,
+  type LogScanProgress,
   pay,
   RpcError,
 } from "../../../../sdk/index.js";
@@ -127,7 +128,7 @@ describeOnNodes("sdk RPC errors", (env) => {
     expect(requests).to.equal(0);
   });
 
-  it("maps an eth_getLogs answer over the client's size limit to LogRangeTooLargeError; maxBlockRange avoids it", async function () {
+  it("halves a log scan whose answer is over the client's size limit; one block still over it is LogRangeTooLargeError", async function () {
     const e = env();
     const assetIds: bigint[] = [];
     for (const label of ["A", "B", "C", "D", "E", "F"]) {
@@ -135,26 +136,37 @@ describeOnNodes("sdk RPC errors", (env) => {
     }
     // Six Transfer logs are 3,828 bytes of JSON on both nodes, one is 668, and the batch of their
     // owners 2,407.
-    const small = createPublicClient({
-      chain: e.chain,
-      transport: http(e.node.url, { maxResponseBodySize: 3_000, retryCount: 0 }),
-    });
+    const limited = (maxResponseBodySize: number) =>
+      createPublicClient({
+        chain: e.chain,
+        transport: http(e.node.url, { maxResponseBodySize, retryCount: 0 }),
+      });
     const parameters = { deployment: e.deployment, owner: e.alice.account.address };
+    const progress: LogScanProgress[] = [];
     const range = await wholeRange(e);
 
-    const error = await getOwnedAssets(small, parameters).catch((caught: unknown) => caught);
+    expect(
+      await getOwnedAssets(limited(3_000), {
+        ...parameters,
+        onProgress: (step) => progress.push(step),
+      }),
+    ).to.deep.equal(assetIds);
+    // The whole range was refused, then its halves (and theirs, where needed) answered in order.
+    expect(progress.at(-1)).to.deep.include({ ...range, scannedTo: range.toBlock, items: 6 });
+    expect(progress.at(-1)?.requests).to.be.greaterThan(progress.length);
+    const scanned = progress.map(({ scannedTo }) => scannedTo);
+    expect(scanned).to.deep.equal([...scanned].sort((a, b) => (a < b ? -1 : 1)));
 
+    const error = await getOwnedAssets(limited(500), parameters).catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(LogRangeTooLargeError);
-    expect(error).to.deep.include(range);
+    const { fromBlock, toBlock } = error as LogRangeTooLargeError;
+    expect(toBlock).to.equal(fromBlock);
     expect((error as LogRangeTooLargeError).cause).to.have.property(
       "name",
       "ResponseBodyTooLargeError",
     );
     expect((error as LogRangeTooLargeError).shortMessage).to.equal(
-      `The logs of blocks ${range.fromBlock} to ${range.toBlock} (${range.toBlock - range.fromBlock + 1n} blocks) are too large for one request: scan in smaller ranges with \`maxBlockRange\` (CLI \`--max-block-range\`).`,
-    );
-    expect(await getOwnedAssets(small, { ...parameters, maxBlockRange: 1n })).to.deep.equal(
-      assetIds,
+      `The logs of blocks ${fromBlock} to ${fromBlock} (1 blocks) are too large for one request: scan in smaller ranges with \`maxBlockRange\` (CLI \`--max-block-range\`).`,
     );
   });
 
@@ -166,29 +178,40 @@ describeOnNodes("sdk RPC errors", (env) => {
     { code: -32000, message: "exceed maximum block range: 2" }, // BSC, publicnode
   ];
   for (const refusal of refusals) {
-    it(`maps a node's "${refusal.message}" to LogRangeTooLargeError naming the range; maxBlockRange avoids it`, async function () {
+    it(`adapts to a node's "${refusal.message}"; a block it still refuses is LogRangeTooLargeError`, async function () {
       const e = env();
       const assetId = await original(e, e.alice, "A");
       const capped = await cappedLogsEndpoint(e.node.url, { maxBlocks: 2n, error: refusal });
+      const closed = await cappedLogsEndpoint(e.node.url, { maxBlocks: 0n, error: refusal });
       try {
-        const client = createPublicClient({
-          chain: e.chain,
-          transport: http(capped.url, { retryCount: 0 }),
-        });
+        const client = (url: string) =>
+          createPublicClient({ chain: e.chain, transport: http(url, { retryCount: 0 }) });
         const parameters = { deployment: e.deployment, owner: e.alice.account.address };
         const range = await wholeRange(e);
+        let requests = 0;
+        expect(
+          await getOwnedAssets(client(capped.url), {
+            ...parameters,
+            onProgress: (step) => (requests = step.requests),
+          }),
+        ).to.deep.equal([assetId]);
+        // Never more than the 2 blocks the node takes once it has refused wider ranges.
+        expect(requests).to.be.lessThan(Number(range.toBlock - range.fromBlock) + 10);
 
-        const error = await getOwnedAssets(client, parameters).catch((caught: unknown) => caught);
-
+        const error = await getOwnedAssets(client(closed.url), parameters).catch(
+          (caught: unknown) => caught,
+        );
         expect(error).to.be.instanceOf(LogRangeTooLargeError);
-        expect(error).to.deep.include({ ...range, details: refusal.message });
+        expect(error).to.deep.include({
+          fromBlock: range.fromBlock,
+          toBlock: range.fromBlock,
+          details: refusal.message,
+        });
         expect((error as LogRangeTooLargeError).cause).to.be.instanceOf(BaseError);
         expect(nodeMessage(error)).to.equal(refusal.message);
-        expect(await getOwnedAssets(client, { ...parameters, maxBlockRange: 2n })).to.deep.equal([
-          assetId,
-        ]);
       } finally {
         await capped.close();
+        await closed.close();
       }
     });
   }
