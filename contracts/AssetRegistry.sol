@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {
     AssetSummary,
     AssetView,
@@ -13,11 +12,12 @@ import {
 import {ILicensing} from "./interfaces/ILicensing.sol";
 import {IProtectedRegistration} from "./interfaces/IProtectedRegistration.sol";
 import {ChunkedBytes} from "./libraries/ChunkedBytes.sol";
+import {ConfigWord} from "./libraries/ConfigWord.sol";
 import {ParentLink, ParentLinks} from "./libraries/ParentLinks.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
 import {AssetRecord} from "./token/AssetToken.sol";
 import {RevenueManagers} from "./token/RevenueManagers.sol";
-import {ProtocolAdmin, ProtocolConfig} from "./ProtocolAdmin.sol";
+import {ProtocolAdmin} from "./ProtocolAdmin.sol";
 import {RegistrationCommitments} from "./RegistrationCommitments.sol";
 
 /// @title AssetRegistry
@@ -149,10 +149,14 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
 
     /// @inheritdoc IAssetRegistry
     function parentsOf(uint256 assetId) external view returns (ParentShare[] memory parents) {
-        ParentLink[] memory links = _parentLinks(assetId);
-        parents = new ParentShare[](links.length);
-        for (uint256 i; i < links.length; ++i) {
-            parents[i] = ParentShare({parentId: links[i].parentId, shareBps: links[i].shareBps});
+        uint256[] memory lanes = _parentLanes(assetId);
+        parents = new ParentShare[](lanes.length);
+        for (uint256 i; i < lanes.length; ++i) {
+            // Cannot truncate: a share is a 16-bit field.
+            parents[i] = ParentShare({
+                parentId: ParentLinks.laneParentId(lanes[i]),
+                shareBps: uint16(ParentLinks.laneShareBps(lanes[i]))
+            });
         }
     }
 
@@ -168,7 +172,7 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
 
     /// @inheritdoc IAssetRegistry
     function totalAssets() external view returns (uint256) {
-        return _config.lastAssetId;
+        return ConfigWord.lastAssetId(_config);
     }
 
     /// @inheritdoc IAssetRegistry
@@ -235,8 +239,8 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
         string calldata metadataURI,
         uint8 parentCount
     ) private returns (uint256 assetId) {
-        ProtocolConfig memory config = _config;
-        if (config.paused) revert ProtocolPaused();
+        uint256 config = _config;
+        if (ConfigWord.paused(config)) revert ProtocolPaused();
         if (contentHash == bytes32(0)) revert ZeroContentHash();
         bytes32 contentKey = _contentKey(contentHash);
         uint256 existing = _content[contentKey].assetId;
@@ -244,9 +248,12 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
         uint256 uriLength = bytes(metadataURI).length;
         if (uriLength == 0 || uriLength > MAX_URI_LENGTH) revert InvalidMetadataURI(uriLength, MAX_URI_LENGTH);
 
-        assetId = uint256(config.lastAssetId) + 1;
-        // Reverts past 2^40 - 1 ids (see `ProtocolConfig`), a trillion registrations.
-        _config.lastAssetId = SafeCast.toUint40(assetId);
+        // Cannot overflow: the last id has 40 bits.
+        unchecked {
+            assetId = ConfigWord.lastAssetId(config) + 1;
+        }
+        // Reverts past 2^40 - 1 ids (see `ConfigWord`), a trillion registrations.
+        _config = ConfigWord.withLastAssetId(config, assetId);
         _content[contentKey].assetId = uint64(assetId);
         _uriWords[assetId].store(bytes(metadataURI));
         _mint(
@@ -264,7 +271,7 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
 
     /// @dev Registrations, reveals and commitments stop while the protocol is paused.
     function _requireRegistrationsOpen() internal view override {
-        if (_config.paused) revert ProtocolPaused();
+        if (ConfigWord.paused(_config)) revert ProtocolPaused();
     }
 
     /// @dev `salt`, which a reveal needs (zero would be the direct path).
@@ -281,14 +288,21 @@ abstract contract AssetRegistry is RevenueManagers, ProtocolAdmin, RegistrationC
         if (!_isOwnerOrManager(owner, account, assetId)) revert NotAssetOwnerOrManager(assetId, account);
     }
 
-    /// @dev The parent links of `assetId` (none for an original), reading each packed word once.
-    function _parentLinks(uint256 assetId) internal view returns (ParentLink[] memory links) {
+    /// @dev The parent links of `assetId` (none for an original) as packed lanes (see
+    /// `ParentLinks.laneAt`), reading each packed word once.
+    function _parentLanes(uint256 assetId) internal view returns (uint256[] memory lanes) {
         mapping(uint256 => uint256) storage words = _parentWords[assetId];
         uint256 word = words[0];
-        links = new ParentLink[](ParentLinks.linkCount(word));
-        for (uint256 i; i < links.length; ++i) {
-            if (i != 0 && i % ParentLinks.PER_WORD == 0) word = words[i / ParentLinks.PER_WORD];
-            links[i] = ParentLinks.decode(word, i);
+        uint256 count = ParentLinks.linkCount(word);
+        lanes = new uint256[](count);
+        if (count == 0) return lanes;
+        // Unchecked: i <= count <= 16.
+        unchecked {
+            for (uint256 i; ;) {
+                lanes[i] = ParentLinks.laneAt(word, i);
+                if (++i == count) break;
+                if (i % ParentLinks.PER_WORD == 0) word = words[i / ParentLinks.PER_WORD];
+            }
         }
     }
 }

@@ -3,22 +3,8 @@ pragma solidity 0.8.30;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IProtocolAdmin} from "./interfaces/IProtocolAdmin.sol";
+import {ConfigWord} from "./libraries/ConfigWord.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
-
-/// @notice Settings read by every registration and payment, packed in one slot so each of those
-/// calls pays for a single cold read. `feeEffectiveAt` is 0 when no fee change is announced. The
-/// ETH fee ledger (accrued fees, as wide as any balance, and the lifetime paid gross modulo
-/// 10,000) shares the slot, so an ETH payment writes no other fee slot; asset ids therefore stop
-/// at 2^40 - 1 (a trillion registrations).
-struct ProtocolConfig {
-    uint16 feeBps;
-    uint16 pendingFeeBps;
-    uint40 feeEffectiveAt;
-    bool paused;
-    uint40 lastAssetId;
-    uint120 ethFees;
-    uint16 ethFeeRemainder;
-}
 
 /// @title ProtocolAdmin
 /// @notice Fee (changed only with notice), treasury, token allowlist and pause; ownership moves in
@@ -30,6 +16,9 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
     uint256 private constant _MIN_FEE_DELAY = 1 days;
     uint256 private constant _MAX_FEE_DELAY = 30 days;
 
+    /// @dev The allowlist bit of a token's word (see `_tokenWords`).
+    uint256 internal constant _TOKEN_ALLOWED = 1 << 254;
+
     /* IMMUTABLES */
 
     /// @inheritdoc IProtocolAdmin
@@ -40,9 +29,14 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
 
     /* STORAGE */
 
-    ProtocolConfig internal _config;
+    /// @dev Fee, pause, last asset id and the ETH fee ledger, packed (see `ConfigWord`).
+    uint256 internal _config;
     address internal _treasury;
-    mapping(address token => bool) private _allowedTokens;
+    /// @dev Per ERC-20, one word: its fee ledger (accrued fees as held and the lifetime paid gross
+    /// modulo 10,000 as remainder, see `BalanceWords`) and whether it is allowlisted (bit 254, the
+    /// remix flag of an asset's word, which no fee-word operation reads or changes), so a payment
+    /// learns both from one cold read.
+    mapping(address token => uint256 word) internal _tokenWords;
 
     /* CONSTRUCTOR */
 
@@ -69,7 +63,7 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
         MAX_FEE_BPS = maxFeeBps;
         FEE_DELAY = feeDelay;
         _setTreasury(initialTreasury);
-        _config.feeBps = initialFeeBps;
+        _config = ConfigWord.withFees(0, initialFeeBps, 0, 0);
         emit FeeUpdated(0, initialFeeBps);
         for (uint256 i; i < initialTokens.length; ++i) {
             _setTokenAllowed(initialTokens[i], true);
@@ -81,15 +75,14 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
     /// @inheritdoc IProtocolAdmin
     function setFee(uint16 newFeeBps) external onlyOwner {
         if (newFeeBps > MAX_FEE_BPS) revert FeeAboveMaximum(newFeeBps, MAX_FEE_BPS);
-        ProtocolConfig memory config = _config;
-        uint16 current = _applyDueFee(config);
+        (uint256 config, uint256 current) = _applyDueFee(_config);
         // Announcing the fee in force cancels any pending change, at once: nothing changes.
         bool cancel = newFeeBps == current;
+        // Cannot truncate: timestamps fit 40 bits for millennia.
         uint40 effectiveAt = uint40(cancel ? block.timestamp : block.timestamp + FEE_DELAY);
-        config.pendingFeeBps = cancel ? 0 : newFeeBps;
-        config.feeEffectiveAt = cancel ? 0 : effectiveAt;
-        _config = config;
-        emit FeeChangeScheduled(current, newFeeBps, effectiveAt);
+        _config = ConfigWord.withFees(config, current, cancel ? 0 : newFeeBps, cancel ? 0 : effectiveAt);
+        // Cannot truncate: the fee in force is at most `MAX_FEE_BPS`.
+        emit FeeChangeScheduled(uint16(current), newFeeBps, effectiveAt);
     }
 
     /// @inheritdoc IProtocolAdmin
@@ -104,8 +97,9 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
 
     /// @inheritdoc IProtocolAdmin
     function setPaused(bool newPaused) external onlyOwner {
-        if (_config.paused == newPaused) revert PauseUnchanged(newPaused);
-        _config.paused = newPaused;
+        uint256 config = _config;
+        if (ConfigWord.paused(config) == newPaused) revert PauseUnchanged(newPaused);
+        _config = ConfigWord.withPaused(config, newPaused);
         emit PauseUpdated(msg.sender, newPaused);
     }
 
@@ -118,15 +112,18 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
 
     /// @inheritdoc IProtocolAdmin
     function feeBps() external view returns (uint16) {
-        ProtocolConfig memory config = _config;
-        return _isFeeDue(config) ? config.pendingFeeBps : config.feeBps;
+        uint256 config = _config;
+        // Cannot truncate: fees are at most 10,000.
+        return uint16(ConfigWord.isFeeDue(config) ? ConfigWord.pendingFeeBps(config) : ConfigWord.feeBps(config));
     }
 
     /// @inheritdoc IProtocolAdmin
     function pendingFee() external view returns (uint16, uint40) {
-        ProtocolConfig memory config = _config;
-        if (config.feeEffectiveAt == 0 || _isFeeDue(config)) return (0, 0);
-        return (config.pendingFeeBps, config.feeEffectiveAt);
+        uint256 config = _config;
+        uint256 effectiveAt = ConfigWord.feeEffectiveAt(config);
+        if (effectiveAt == 0 || ConfigWord.isFeeDue(config)) return (0, 0);
+        // Cannot truncate: both are read from fields of these widths.
+        return (uint16(ConfigWord.pendingFeeBps(config)), uint40(effectiveAt));
     }
 
     /// @inheritdoc IProtocolAdmin
@@ -136,38 +133,41 @@ abstract contract ProtocolAdmin is Ownable2Step, IProtocolAdmin {
 
     /// @inheritdoc IProtocolAdmin
     function isTokenAllowed(address token) public view returns (bool) {
-        return token == address(0) || _allowedTokens[token];
+        return token == address(0) || _tokenWords[token] & _TOKEN_ALLOWED != 0;
     }
 
     /// @inheritdoc IProtocolAdmin
     function paused() external view returns (bool) {
-        return _config.paused;
+        return ConfigWord.paused(_config);
     }
 
     /* INTERNAL */
 
-    /// @dev The fee in force now, given `config` as just read. An announced change whose time has
-    /// come is recorded first (once, by whichever payment or fee change comes first), so that
-    /// `FeeUpdated` marks in the logs where the fee changed.
-    function _applyDueFee(ProtocolConfig memory config) internal returns (uint16) {
-        if (!_isFeeDue(config)) return config.feeBps;
-        uint16 previous = config.feeBps;
-        config.feeBps = config.pendingFeeBps;
-        config.pendingFeeBps = 0;
-        config.feeEffectiveAt = 0;
-        _config = config;
-        emit FeeUpdated(previous, config.feeBps);
-        return config.feeBps;
+    /// @dev The config word and the fee in force now, given `config` as just read. An announced
+    /// change whose time has come is recorded first (once, by whichever payment or fee change comes
+    /// first), so that `FeeUpdated` marks in the logs where the fee changed; the word returned is
+    /// then the one written.
+    function _applyDueFee(uint256 config) internal returns (uint256, uint256) {
+        if (!ConfigWord.isFeeDue(config)) return (config, ConfigWord.feeBps(config));
+        return _recordDueFee(config);
     }
 
-    /// @dev Whether an announced fee change is in force but not yet recorded.
-    function _isFeeDue(ProtocolConfig memory config) private view returns (bool) {
-        return config.feeEffectiveAt != 0 && block.timestamp >= config.feeEffectiveAt;
+    /// @dev Records the announced fee of `config`, whose time has come, as the fee in force; returns
+    /// the word written and that fee.
+    function _recordDueFee(uint256 config) internal returns (uint256, uint256) {
+        uint256 previous = ConfigWord.feeBps(config);
+        uint256 fee = ConfigWord.pendingFeeBps(config);
+        config = ConfigWord.withFees(config, fee, 0, 0);
+        _config = config;
+        // Cannot truncate: fees are at most 10,000.
+        emit FeeUpdated(uint16(previous), uint16(fee));
+        return (config, fee);
     }
 
     function _setTokenAllowed(address token, bool allowed) private {
         if (token == address(0)) revert InvalidToken();
-        _allowedTokens[token] = allowed;
+        uint256 word = _tokenWords[token];
+        _tokenWords[token] = allowed ? word | _TOKEN_ALLOWED : word & ~_TOKEN_ALLOWED;
         emit TokenAllowlistUpdated(token, allowed);
     }
 

@@ -4,38 +4,63 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {TransientReentrancyGuard} from "./utils/TransientReentrancyGuard.sol";
 import {IRoyaltyEngine} from "./interfaces/IRoyaltyEngine.sol";
 import {BalanceWords} from "./libraries/BalanceWords.sol";
-import {ParentLink} from "./libraries/ParentLinks.sol";
+import {ConfigWord} from "./libraries/ConfigWord.sol";
+import {ParentLinks} from "./libraries/ParentLinks.sol";
 import {RoyaltyMath} from "./libraries/RoyaltyMath.sol";
 import {AssetRecord} from "./token/AssetToken.sol";
 import {AssetRegistry} from "./AssetRegistry.sol";
-import {ProtocolConfig} from "./ProtocolAdmin.sol";
 
 /// @title RoyaltyEngine
 /// @notice Payments credit the paid asset, splits move money one hop up, claims pay out.
-abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoyaltyEngine {
+abstract contract RoyaltyEngine is AssetRegistry, TransientReentrancyGuard, IRoyaltyEngine {
     using SafeERC20 for IERC20;
+
+    /// @dev One balance word (see `BalanceWords`), held in a struct so that a storage reference to
+    /// it lets a read and the write that follows share one computation of its slot. Its layout is
+    /// that of a plain `uint256` entry.
+    struct Balance {
+        uint256 word;
+    }
 
     /* STORAGE */
 
-    /// @dev Per asset and token, everything the engine keeps, packed (see `BalanceWords`).
-    mapping(uint256 assetId => mapping(address token => uint256 word)) private _balances;
-    /// @dev Per ERC-20, accrued fees and the lifetime paid gross modulo 10,000, packed the same
-    /// way. ETH's are kept in the protocol's config slot, which every payment reads anyway.
-    mapping(address token => uint256 word) private _erc20Fees;
+    /// @dev Per asset and token, everything the engine keeps, packed (see `BalanceWords`). The fee
+    /// ledgers are ETH's in the config word (which every payment reads anyway) and each ERC-20's in
+    /// its token word, beside its allowlist bit (see `ProtocolAdmin`).
+    mapping(uint256 assetId => mapping(address token => Balance)) private _balances;
 
     /* PAYMENTS */
 
     /// @inheritdoc IRoyaltyEngine
     function pay(uint256 assetId, address token, uint256 amount) external payable nonReentrant {
-        uint256 feeBps = _requireNotPaused();
-        _receive(msg.sender, token, amount);
-        uint256 fees = _loadFees(token);
-        fees = _creditPayment(msg.sender, assetId, token, amount, feeBps, fees);
-        _storeFees(token, fees);
+        // The same checks, in the same order, as `payMany` of one payment (see `_openForPayments`),
+        // with each fee ledger updated in place: ETH's in the config word read here (no call is
+        // made before it is written back), an ERC-20's read after its transfer.
+        uint256 config = _config;
+        if (ConfigWord.paused(config)) revert ProtocolPaused();
+        uint256 feeBps = ConfigWord.feeBps(config);
+        if (ConfigWord.isFeeDue(config)) (config, feeBps) = _recordDueFee(config);
+        if (amount == 0) revert ZeroAmount();
+        if (token == address(0)) {
+            if (msg.value != amount) revert IncorrectPaymentValue(amount, msg.value);
+            uint256 fee = _creditPayment(
+                msg.sender,
+                assetId,
+                token,
+                amount,
+                feeBps,
+                ConfigWord.ethFeeRemainder(config)
+            );
+            _config = ConfigWord.withEthPayment(config, fee, amount);
+        } else {
+            _receiveToken(msg.sender, token, amount);
+            uint256 fees = _tokenWords[token];
+            uint256 fee = _creditPayment(msg.sender, assetId, token, amount, feeBps, BalanceWords.remainder(fees));
+            _tokenWords[token] = _withFee(fees, fee, amount);
+        }
     }
 
     /// @inheritdoc IRoyaltyEngine
@@ -127,16 +152,16 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         uint256 assetId,
         address token
     ) external view returns (uint256 held, uint256 pendingGross, uint256 remainder) {
-        uint256 word = _balances[assetId][token];
+        uint256 word = _balances[assetId][token].word;
         return (BalanceWords.held(word), BalanceWords.pendingGross(word), BalanceWords.remainder(word));
     }
 
     /// @inheritdoc IRoyaltyEngine
     function collectableBalance(uint256 assetId, address token) external view returns (uint256) {
-        uint256 word = _balances[assetId][token];
+        uint256 word = _balances[assetId][token].word;
         uint256 pending = BalanceWords.pendingGross(word);
         if (pending == 0) return BalanceWords.held(word);
-        (uint256 gross, , uint256 forwarded) = _coveredSplit(_parentLinks(assetId), word);
+        (uint256 gross, , uint256 forwarded) = _coveredSplit(_parentLanes(assetId), word);
         // Gross left unsplit means everything held is owed to the parents (see `claim`).
         return gross == pending ? BalanceWords.held(word) - forwarded : 0;
     }
@@ -149,16 +174,17 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
 
     /* INTERNAL */
 
-    /// @dev Reverts while paused; returns the fee in force for payments made now.
-    function _requireNotPaused() private returns (uint256 feeBps) {
-        ProtocolConfig memory config = _config;
-        if (config.paused) revert ProtocolPaused();
+    /// @dev Reverts while paused; returns the config word (as written, if a due fee was recorded)
+    /// and the fee in force for payments made now.
+    function _openForPayments() private returns (uint256 config, uint256 feeBps) {
+        config = _config;
+        if (ConfigWord.paused(config)) revert ProtocolPaused();
         return _applyDueFee(config);
     }
 
     /// @dev One transfer for many payments in `token` from `payer`, then each asset is credited.
     function _payMany(address payer, address token, uint256[] calldata assetIds, uint256[] calldata amounts) private {
-        uint256 feeBps = _requireNotPaused();
+        (, uint256 feeBps) = _openForPayments();
         if (assetIds.length != amounts.length) revert LengthMismatch(assetIds.length, amounts.length);
         uint256 total;
         for (uint256 i; i < amounts.length; ++i) {
@@ -167,7 +193,10 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         _receive(payer, token, total);
         uint256 fees = _loadFees(token);
         for (uint256 i; i < assetIds.length; ++i) {
-            fees = _creditPayment(payer, assetIds[i], token, amounts[i], feeBps, fees);
+            uint256 amount = amounts[i];
+            if (amount == 0) revert ZeroAmount();
+            uint256 fee = _creditPayment(payer, assetIds[i], token, amount, feeBps, BalanceWords.remainder(fees));
+            fees = _withFee(fees, fee, amount);
         }
         _storeFees(token, fees);
     }
@@ -180,29 +209,36 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
             if (msg.value != amount) revert IncorrectPaymentValue(amount, msg.value);
             return;
         }
+        _receiveToken(payer, token, amount);
+    }
+
+    /// @dev Takes exactly `amount` (not zero) of the ERC-20 `token` from `payer`, refusing ETH sent
+    /// with it, a token off the allowlist and a transfer that delivers any other amount.
+    function _receiveToken(address payer, address token, uint256 amount) private {
         if (msg.value != 0) revert IncorrectPaymentValue(0, msg.value);
-        if (!isTokenAllowed(token)) revert TokenNotAllowed(token);
+        if (_tokenWords[token] & _TOKEN_ALLOWED == 0) revert TokenNotAllowed(token);
         uint256 balanceBefore = IERC20(token).balanceOf(address(this));
         IERC20(token).safeTransferFrom(payer, address(this), amount);
         uint256 received = IERC20(token).balanceOf(address(this)) - balanceBefore;
         if (received != amount) revert TransferAmountMismatch(amount, received);
     }
 
-    /// @dev Credits one paid use of `assetId` and returns `fees` charged its fee (written by the
-    /// caller). The fee is the increment of floor(lifetime paid gross * fee) in the token, so
-    /// however payments are chunked their fees add up to the fee on their total, within one unit
-    /// per fee change.
+    /// @dev Credits one paid use of `assetId` (of a non-zero `amount`) and returns its fee (which the caller accrues). The
+    /// fee is the increment of floor(lifetime paid gross * fee) in the token, given that gross's
+    /// remainder `paidBefore`, so however payments are chunked their fees add up to the fee on
+    /// their total, within one unit per fee change.
     function _creditPayment(
         address payer,
         uint256 assetId,
         address token,
         uint256 amount,
         uint256 feeBps,
-        uint256 fees
-    ) private returns (uint256) {
-        if (amount == 0) revert ZeroAmount();
-        if (amount > type(uint120).max) revert AmountTooLarge(amount, type(uint120).max);
-        uint256 word = _balances[assetId][token];
+        uint256 paidBefore
+    ) private returns (uint256 fee) {
+        // `amount >> 120 != 0` is `amount > type(uint120).max`, in fewer instructions.
+        if (amount >> 120 != 0) revert AmountTooLarge(amount, type(uint120).max);
+        Balance storage balance = _balances[assetId][token];
+        uint256 word = balance.word;
         // A word in use belongs to an existing asset and knows whether it is a remix, so a
         // steady payment never reads the asset's record.
         if (!BalanceWords.inUse(word)) {
@@ -210,43 +246,51 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
             if (record.owner == address(0)) revert AssetNotFound(assetId);
             word = BalanceWords.opened(record.parentCount != 0);
         }
-        uint256 paidBefore = BalanceWords.remainder(fees);
-        uint256 fee = RoyaltyMath.increment(paidBefore, amount, feeBps);
-        _balances[assetId][token] = BalanceWords.credit(word, amount - fee, BalanceWords.isRemix(word) ? amount : 0);
+        fee = RoyaltyMath.increment(paidBefore, amount, feeBps);
+        uint256 net;
+        // Cannot underflow: a fee of at most 100% is at most the amount (`RoyaltyMath.increment`).
+        unchecked {
+            net = amount - fee;
+        }
+        balance.word = BalanceWords.credit(word, net, BalanceWords.isRemix(word) ? amount : 0);
         emit Paid(assetId, token, payer, amount, fee);
-        return BalanceWords.withRemainder(BalanceWords.credit(fees, fee, 0), RoyaltyMath.advance(paidBefore, amount));
+    }
+
+    /// @dev The fee word `fees` after a payment of `amount` charged `fee`: the fee accrued and the
+    /// paid gross's remainder advanced.
+    function _withFee(uint256 fees, uint256 fee, uint256 amount) private pure returns (uint256) {
+        return
+            BalanceWords.withRemainder(
+                BalanceWords.credit(fees, fee, 0),
+                RoyaltyMath.advance(BalanceWords.remainder(fees), amount)
+            );
     }
 
     /// @dev The fee word of `token` (see `BalanceWords`); ETH's is assembled from the config slot.
     function _loadFees(address token) private view returns (uint256) {
-        if (token != address(0)) return _erc20Fees[token];
-        ProtocolConfig storage config = _config;
-        return BalanceWords.withRemainder(BalanceWords.credit(0, config.ethFees, 0), config.ethFeeRemainder);
+        if (token != address(0)) return _tokenWords[token];
+        uint256 config = _config;
+        return BalanceWords.withRemainder(ConfigWord.ethFees(config), ConfigWord.ethFeeRemainder(config));
     }
 
     /// @dev Stores the fee word of `token`. ETH's fields are written into the config slot in place
     /// (never from a copy read earlier, which could undo a change made since).
     function _storeFees(address token, uint256 fees) private {
         if (token != address(0)) {
-            _erc20Fees[token] = fees;
+            _tokenWords[token] = fees;
             return;
         }
-        ProtocolConfig storage config = _config;
-        // One assignment, so the slot is written once. Cannot truncate: a remainder is below 10,000.
-        (config.ethFees, config.ethFeeRemainder) = (
-            SafeCast.toUint120(BalanceWords.held(fees)),
-            uint16(BalanceWords.remainder(fees))
-        );
+        _config = ConfigWord.withEthFees(_config, BalanceWords.held(fees), BalanceWords.remainder(fees));
     }
 
     /// @dev Splits what is pending for `assetId` in `token`; returns what its parents received.
     function _split(uint256 assetId, address token) private returns (uint256 forwarded) {
-        mapping(address => uint256) storage balances = _balances[assetId];
-        uint256 word = balances[token];
+        Balance storage balance = _balances[assetId][token];
+        uint256 word = balance.word;
         if (BalanceWords.pendingGross(word) == 0) return 0;
         uint256 settled;
         (settled, forwarded) = _settle(assetId, token, word);
-        if (settled != word) balances[token] = settled;
+        if (settled != word) balance.word = settled;
     }
 
     /// @dev Splits `word` (pending, so of a remix) of `assetId` in `token` and credits its parents;
@@ -257,17 +301,19 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         address token,
         uint256 word
     ) private returns (uint256 settled, uint256 forwarded) {
-        ParentLink[] memory links = _parentLinks(assetId);
-        (uint256 gross, uint256[] memory amounts, uint256 total) = _coveredSplit(links, word);
+        uint256[] memory lanes = _parentLanes(assetId);
+        (uint256 gross, uint256[] memory amounts, uint256 total) = _coveredSplit(lanes, word);
         if (gross == 0) return (word, 0);
-        for (uint256 i; i < links.length; ++i) {
-            if (amounts[i] != 0) _creditParent(links[i], token, amounts[i]);
+        uint256 count = lanes.length;
+        for (uint256 i; i < count; ++i) {
+            uint256 amount = amounts[i];
+            if (amount != 0) _creditParent(lanes[i], token, amount);
         }
         emit Split(assetId, token, gross, amounts);
         return (BalanceWords.settle(word, gross, total), total);
     }
 
-    /// @dev The split of `word` over `links`: parent i is owed the increment of
+    /// @dev The split of `word` over the parent links `lanes`: parent i is owed the increment of
     /// floor(lifetime split gross * s_i). Each parent rounds on its own, so on a tiny split the
     /// parents together may be owed more than is held (16 parents, 1 unit held). Then only the
     /// largest part of the pending gross that is covered is split, and the rest waits for the next
@@ -278,65 +324,71 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     /// @return amounts Each parent's credit, in link order.
     /// @return forwarded Their total (at most what is held).
     function _coveredSplit(
-        ParentLink[] memory links,
+        uint256[] memory lanes,
         uint256 word
     ) private pure returns (uint256 gross, uint256[] memory amounts, uint256 forwarded) {
         gross = BalanceWords.pendingGross(word);
         uint256 held = BalanceWords.held(word);
         uint256 remainder = BalanceWords.remainder(word);
-        (amounts, forwarded) = _owed(links, remainder, gross);
+        (amounts, forwarded) = _owed(lanes, remainder, gross);
         if (forwarded <= held) return (gross, amounts, forwarded);
         // Invariant: owed(low) <= held < owed(high). Each of the n parents is owed at most one unit
         // more than its exact share, so owed(g) <= g * S / 10,000 + n for the shares' total S (not
         // 0: something is owed): the search starts there and takes a few steps, not log2(gross).
         uint256 shares;
-        for (uint256 i; i < links.length; ++i) {
-            shares += links[i].shareBps;
+        for (uint256 i; i < lanes.length; ++i) {
+            shares += ParentLinks.laneShareBps(lanes[i]);
         }
-        uint256 low = held > links.length ? ((held - links.length) * RoyaltyMath.BPS) / shares : 0;
+        uint256 low = held > lanes.length ? ((held - lanes.length) * RoyaltyMath.BPS) / shares : 0;
         uint256 high = gross;
         while (high - low > 1) {
             uint256 middle = low + (high - low) / 2;
-            if (_owedTotal(links, remainder, middle) <= held) low = middle;
+            if (_owedTotal(lanes, remainder, middle) <= held) low = middle;
             else high = middle;
         }
         gross = low;
-        (amounts, forwarded) = _owed(links, remainder, gross);
+        (amounts, forwarded) = _owed(lanes, remainder, gross);
     }
 
     /// @dev What each parent is owed of `gross` split after a lifetime split gross of `remainder`
     /// modulo 10,000, and their total.
     function _owed(
-        ParentLink[] memory links,
+        uint256[] memory lanes,
         uint256 remainder,
         uint256 gross
     ) private pure returns (uint256[] memory amounts, uint256 total) {
-        amounts = new uint256[](links.length);
-        for (uint256 i; i < links.length; ++i) {
-            amounts[i] = RoyaltyMath.increment(remainder, gross, links[i].shareBps);
-            total += amounts[i];
+        uint256 count = lanes.length;
+        amounts = new uint256[](count);
+        for (uint256 i; i < count; ++i) {
+            uint256 amount = RoyaltyMath.increment(remainder, gross, ParentLinks.laneShareBps(lanes[i]));
+            amounts[i] = amount;
+            // Unchecked: each of at most 16 parents is owed at most its share of `gross` (below
+            // 2^120) plus one unit, so the total stays far below 2^256.
+            unchecked {
+                total += amount;
+            }
         }
     }
 
     /// @dev What the parents are owed in total of `gross` split after a lifetime split gross of
     /// `remainder` modulo 10,000.
-    function _owedTotal(
-        ParentLink[] memory links,
-        uint256 remainder,
-        uint256 gross
-    ) private pure returns (uint256 total) {
-        for (uint256 i; i < links.length; ++i) {
-            total += RoyaltyMath.increment(remainder, gross, links[i].shareBps);
+    function _owedTotal(uint256[] memory lanes, uint256 remainder, uint256 gross) private pure returns (uint256 total) {
+        for (uint256 i; i < lanes.length; ++i) {
+            // Unchecked: as in `_owed`.
+            unchecked {
+                total += RoyaltyMath.increment(remainder, gross, ParentLinks.laneShareBps(lanes[i]));
+            }
         }
     }
 
-    /// @dev Credits a split's `amount` to a parent: held at once, and pending too if the parent is
+    /// @dev Credits a split's `amount` to the parent of `lane`: held at once, and pending too if the parent is
     /// itself a remix (a forwarded amount carries no fee, so it is gross and net alike).
-    function _creditParent(ParentLink memory link, address token, uint256 amount) private {
-        mapping(address => uint256) storage parentBalances = _balances[link.parentId];
-        uint256 word = parentBalances[token];
-        if (!BalanceWords.inUse(word)) word = BalanceWords.opened(!link.parentIsOriginal);
-        parentBalances[token] = BalanceWords.credit(word, amount, link.parentIsOriginal ? 0 : amount);
+    function _creditParent(uint256 lane, address token, uint256 amount) private {
+        Balance storage balance = _balances[ParentLinks.laneParentId(lane)][token];
+        uint256 word = balance.word;
+        bool parentIsOriginal = ParentLinks.laneParentIsOriginal(lane);
+        if (!BalanceWords.inUse(word)) word = BalanceWords.opened(!parentIsOriginal);
+        balance.word = BalanceWords.credit(word, amount, parentIsOriginal ? 0 : amount);
     }
 
     /// @dev Pays `recipient` what `assetIds` hold for their owners in `tokens`, one transfer per
@@ -378,13 +430,13 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
     /// to the parents: then nothing is paid, or an owner claiming after every payment would keep
     /// its parents from ever being paid.
     function _take(uint256 assetId, address token) private returns (uint256 amount) {
-        mapping(address => uint256) storage balances = _balances[assetId];
-        uint256 word = balances[token];
+        Balance storage balance = _balances[assetId][token];
+        uint256 word = balance.word;
         uint256 settled = word;
         if (BalanceWords.pendingGross(word) != 0) {
             (settled, ) = _settle(assetId, token, word);
             if (BalanceWords.pendingGross(settled) != 0) {
-                if (settled != word) balances[token] = settled;
+                if (settled != word) balance.word = settled;
                 return 0;
             }
         }
@@ -392,8 +444,8 @@ abstract contract RoyaltyEngine is AssetRegistry, ReentrancyGuardTransient, IRoy
         if (amount == 0 && settled == word) return 0;
         settled = BalanceWords.debit(settled, amount);
         // Nothing left to remember: free the slot (the refund lowers the claim's cost).
-        if (BalanceWords.isEmpty(settled)) delete balances[token];
-        else balances[token] = settled;
+        if (BalanceWords.isEmpty(settled)) delete balance.word;
+        else balance.word = settled;
     }
 
     /// @dev A claim must name a recipient that can receive: not zero, and not this contract (which

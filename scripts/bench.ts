@@ -1,6 +1,8 @@
 // Gas benchmark on the built-in Hardhat network: every main operation, the lazy engine against a
-// naive push-to-every-ancestor reference at depths 1 to 1,000, and the SDK's request counts.
-// Prints Markdown tables; the README's performance section quotes them.
+// naive push-to-every-ancestor reference at depths 1 to 1,000, the SDK's request counts and the
+// `remix` CLI's CPU time before its first request. Prints Markdown tables; the README's
+// performance section quotes them.
+import { cliStartupBench } from "./bench/cli-startup.js";
 import { depthBench } from "./bench/depth.js";
 import { operationsBench } from "./bench/operations.js";
 import { sdkBench } from "./bench/sdk.js";
@@ -64,4 +66,21 @@ const { claimAll } = sdk;
 console.log(
   `\nclaimAll for a creator with ${claimAll.assets} paid assets in ${claimAll.tokens} tokens: ` +
     `${claimAll.transactions} transaction(s), ${gas(claimAll.gas)} gas (${gas(claimAll.gas / BigInt(claimAll.assets))} per asset)`,
+);
+
+// The target: a command spends under half a second of CPU before it asks the chain anything.
+console.log("\nremix CLI: CPU time before the first JSON-RPC request (target < 500 ms)\n");
+const startup = await cliStartupBench();
+console.log(
+  startup.length === 0
+    ? "skipped: it reads CPU time from Linux's /proc"
+    : markdown(
+        ["command", "runs", "median CPU ms", "max CPU ms"],
+        startup.map(({ command, runs, medianMs, maxMs }) => [
+          `\`${command}\``,
+          String(runs),
+          String(medianMs),
+          String(maxMs),
+        ]),
+      ),
 );

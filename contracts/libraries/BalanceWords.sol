@@ -55,9 +55,20 @@ library BalanceWords {
         return (word >> REMAINDER_SHIFT) & REMAINDER_MASK;
     }
 
-    /// @notice `word` with `net` more held and `gross` more pending.
+    /// @notice `word` with `net` more held and `gross` more pending; reverts with SafeCast's error
+    /// naming the new value if either passes 120 bits.
+    /// @dev `net` and `gross` must be below 2^120, as every engine amount is (a payment is at most
+    /// 2^120 - 1, and a split or fee credit at most a held amount), so neither sum can overflow.
     function credit(uint256 word, uint256 net, uint256 gross) internal pure returns (uint256) {
-        return _withAmounts(word, held(word) + net, pendingGross(word) + gross);
+        unchecked {
+            uint256 newHeld = (word & AMOUNT_MASK) + net;
+            // `x >> 120 != 0` is `x > AMOUNT_MASK`, in fewer instructions.
+            if (newHeld >> PENDING_SHIFT != 0) revert SafeCast.SafeCastOverflowedUintDowncast(120, newHeld);
+            uint256 newPending = ((word >> PENDING_SHIFT) & AMOUNT_MASK) + gross;
+            if (newPending >> PENDING_SHIFT != 0) revert SafeCast.SafeCastOverflowedUintDowncast(120, newPending);
+            // Both sums fit their fields, so adding in place carries into no other field.
+            return (word + net + (gross << PENDING_SHIFT)) | IN_USE_BIT;
+        }
     }
 
     /// @notice `word` after a split of `gross` that forwarded `forwarded`: both leave the word and
@@ -85,13 +96,5 @@ library BalanceWords {
     /// @notice Whether the word holds nothing worth keeping: no amount and no remainder.
     function isEmpty(uint256 word) internal pure returns (bool) {
         return word & ~(REMIX_BIT | IN_USE_BIT) == 0;
-    }
-
-    function _withAmounts(uint256 word, uint256 newHeld, uint256 newPending) private pure returns (uint256) {
-        return
-            (word & ~(AMOUNT_MASK | (AMOUNT_MASK << PENDING_SHIFT))) |
-            SafeCast.toUint120(newHeld) |
-            (uint256(SafeCast.toUint120(newPending)) << PENDING_SHIFT) |
-            IN_USE_BIT;
     }
 }

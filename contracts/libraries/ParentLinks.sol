@@ -22,6 +22,7 @@ library ParentLinks {
     uint256 private constant COUNT_SHIFT = 248;
     uint256 private constant ID_MASK = type(uint64).max;
     uint256 private constant SHARE_MASK = type(uint16).max;
+    uint256 private constant LANE_MASK = (1 << LANE_BITS) - 1;
 
     /// @notice Writes `link` at position `index` of the list stored in `words`.
     /// @dev Positions must be written in order from 0, each once (lanes are OR-ed into the word),
@@ -42,6 +43,31 @@ library ParentLinks {
     /// @notice The number of links recorded in the list's first word (0 for an original).
     function linkCount(uint256 firstWord) internal pure returns (uint256) {
         return firstWord >> COUNT_SHIFT;
+    }
+
+    /// @notice The packed lane (id | share << 64 | original << 80) of the link at position `index`,
+    /// given the already loaded word that holds it: what a split keeps in memory per parent, one
+    /// word instead of a three-field struct.
+    function laneAt(uint256 word, uint256 index) internal pure returns (uint256) {
+        // Unchecked: `index % 3` is at most 2, so the shift is at most 162 bits.
+        unchecked {
+            return (word >> ((index % PER_WORD) * LANE_BITS)) & LANE_MASK;
+        }
+    }
+
+    /// @notice The parent asset of a lane.
+    function laneParentId(uint256 packed) internal pure returns (uint256) {
+        return packed & ID_MASK;
+    }
+
+    /// @notice The share of a lane, in basis points.
+    function laneShareBps(uint256 packed) internal pure returns (uint256) {
+        return (packed >> 64) & SHARE_MASK;
+    }
+
+    /// @notice Whether a lane's parent is an original.
+    function laneParentIsOriginal(uint256 packed) internal pure returns (bool) {
+        return packed >> 80 != 0;
     }
 
     /// @notice Reads the link at position `index`, given the already loaded word that holds it.

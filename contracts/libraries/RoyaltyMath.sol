@@ -13,12 +13,21 @@ library RoyaltyMath {
     /// modulo `BPS` is `remainder`: floor((T + amount) * bps) - floor(T * bps), in basis points.
     /// @dev For T = q * BPS + remainder the q * bps terms cancel, so the remainder is all a ledger
     /// keeps. Summed over any chunking of a total, the increments telescope to floor(total * bps).
+    /// Unchecked: every caller passes a remainder below `BPS`, an amount below 2^128 (the engine's
+    /// are below 2^120: a payment or a balance's pending gross) and `bps` at most `BPS`, so the
+    /// product stays below 2^142, and floor(x * bps / BPS) only grows with x, so the difference is
+    /// never negative.
     function increment(uint256 remainder, uint256 amount, uint256 bps) internal pure returns (uint256) {
-        return ((remainder + amount) * bps) / BPS - (remainder * bps) / BPS;
+        unchecked {
+            return ((remainder + amount) * bps) / BPS - (remainder * bps) / BPS;
+        }
     }
 
     /// @notice The running total's remainder modulo `BPS` after `amount` is added to it.
+    /// Unchecked: the remainder is below `BPS` and the amount below 2^128 (see `increment`).
     function advance(uint256 remainder, uint256 amount) internal pure returns (uint256) {
-        return (remainder + amount) % BPS;
+        unchecked {
+            return (remainder + amount) % BPS;
+        }
     }
 }

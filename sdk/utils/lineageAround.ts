@@ -17,9 +17,10 @@ import type { AnyClient } from "./sendPreparedCall.js";
  * a few MB); above it, it walks from the asset level by level asking only for its links.
  */
 export const WHOLE_GRAPH_MAX_ASSETS = 2_000n;
-/** A walk deeper than this many levels, or with a wider level, falls back to the whole graph. */
+/** A walk deeper than this many levels, or with a level wider than a 64th of the protocol's
+ * assets or than WALK_MAX_FRONTIER, falls back to the whole graph. */
 const WALK_MAX_LEVELS = 64;
-const WALK_MAX_FRONTIER = 4_096;
+const WALK_MAX_FRONTIER = 4_096n;
 /** Asset ids per `eth_getLogs` topic (an OR of ids in one request). */
 const IDS_PER_REQUEST = 256;
 
@@ -27,23 +28,25 @@ const IDS_PER_REQUEST = 256;
 export type LineageSide = "ancestors" | "descendants" | "both";
 
 /**
- * The part of the remix graph at `toBlock` that holds `assetId`'s lineage towards `direction`:
- * every parent link among its members, indexed as {@link buildLineageGraph} does. On a protocol
- * of at most {@link WHOLE_GRAPH_MAX_ASSETS} assets, the whole graph; on a larger one, only the
- * links on the way, found level by level with `ParentLinked` topic filters (the child's id going
- * up, the parent's going down), so a remix's ancestors cost a few small requests however many
- * assets the protocol holds. A walk that grows past a depth of 64 or a level of 4,096 assets
- * falls back to the whole graph, which bounds its requests.
+ * The part of the remix graph at `toBlock` around `assetIds` towards `direction`: the assets
+ * reachable from them that way and, for each of these members, every parent link it has (so
+ * splits can be simulated) and its child links to other members, indexed as
+ * {@link buildLineageGraph} does. On a protocol of at most {@link WHOLE_GRAPH_MAX_ASSETS} assets,
+ * the whole graph; on a larger one, only those links, found level by level with `ParentLinked`
+ * topic filters (the child's id going up, the parent's going down), so a remix's ancestors cost
+ * a few small requests however many assets the protocol holds. A walk that grows past a depth of
+ * 64, or a level of more than a 64th of the assets (at most 4,096), falls back to the whole
+ * graph, which bounds its requests.
  */
 export async function fetchLineageAround(
   client: AnyClient,
   deployment: Deployment,
   {
-    assetId,
+    assetIds,
     direction,
     toBlock,
     ...scan
-  }: { assetId: bigint; direction: LineageSide; toBlock: bigint } & LogScanParameters,
+  }: { assetIds: readonly bigint[]; direction: LineageSide; toBlock: bigint } & LogScanParameters,
 ): Promise<LineageGraph> {
   const [assetCount] = await readContracts(
     client,
@@ -53,6 +56,8 @@ export async function fetchLineageAround(
   );
   const whole = () => fetchLineageGraph(client, deployment, { toBlock, ...scan });
   if (assetCount <= WHOLE_GRAPH_MAX_ASSETS) return whole();
+  const walkMaxFrontier =
+    assetCount / 64n < WALK_MAX_FRONTIER ? assetCount / 64n : WALK_MAX_FRONTIER;
   const links = (side: "childId" | "parentId", ids: readonly bigint[]) =>
     Promise.all(
       chunk(ids, IDS_PER_REQUEST).map((some) =>
@@ -66,13 +71,15 @@ export async function fetchLineageAround(
     ).then((pages) =>
       pages.flat().map(({ args, logIndex }): Link => ({ edge: { ...args }, logIndex })),
     );
-  /** Every link met walking from `assetId` by `side`, or `undefined` past the walk's bounds. */
+  /** Every link met walking from `assetIds` by `side` and the assets reached, or `undefined`
+   * past the walk's bounds. */
   const walk = async (side: "childId" | "parentId") => {
     const found: Link[] = [];
-    const seen = new Set([assetId]);
-    let level = [assetId];
+    const seen = new Set(assetIds);
+    let level = [...seen];
     for (let depth = 0; level.length > 0; depth++) {
-      if (depth === WALK_MAX_LEVELS || level.length > WALK_MAX_FRONTIER) return undefined;
+      // A level this wide reaches much of the graph: fetching all of it costs fewer requests.
+      if (depth === WALK_MAX_LEVELS || BigInt(level.length) > walkMaxFrontier) return undefined;
       const edges = await links(side, level);
       found.push(...edges);
       level = [];
@@ -86,21 +93,18 @@ export async function fetchLineageAround(
     }
     return { found, seen };
   };
+  const none = { found: [] as Link[], seen: new Set<bigint>() };
   const [up, down] = await Promise.all([
-    direction === "descendants" ? { found: [], seen: new Set<bigint>() } : walk("childId"),
-    direction === "ancestors" ? { found: [], seen: new Set<bigint>() } : walk("parentId"),
+    direction === "descendants" ? none : walk("childId"),
+    direction === "ancestors" ? none : walk("parentId"),
   ]);
   if (!up || !down) return whole();
-  // Going down finds each descendant's links to its parents among the descendants only: a link
-  // to an ancestor (a diamond across the asset) is asked for by the descendant's id.
-  const across =
-    direction === "both"
-      ? await links(
-          "childId",
-          [...down.seen].filter((id) => id !== assetId),
-        )
-      : [];
-  return buildLineageGraph(inChainOrder([...up.found, ...down.found, ...across]));
+  // Going up found every parent link of the starts and their ancestors; the descendants' own
+  // (to a co-parent outside, or to an ancestor: a diamond across a start) are asked for by id.
+  const across = [...down.seen].filter((id) => !up.seen.has(id));
+  return buildLineageGraph(
+    inChainOrder([...up.found, ...down.found, ...(await links("childId", across))]),
+  );
 }
 
 /** A parent link with its place among its transaction's logs. */

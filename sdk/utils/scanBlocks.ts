@@ -33,23 +33,28 @@ export type LogScanParameters = {
 
 type BlockRange = { fromBlock: bigint; toBlock: bigint };
 
-/** The span the first request asks for: about a day of blocks at 12 s, small enough that a busy
- * local node's answer stays far below viem's 10 MiB response limit. */
-const INITIAL_SPAN = 5_000n;
-/** A page with fewer items than this doubles the span of the requests that follow. */
-const GROW_BELOW = 2_000;
+/** The span the first request asks for (alone: the others wait for the density it finds): a
+ * test node's whole chain, a day and a half of Ethereum's. Where that holds too many logs, the
+ * node's refusal halves it. */
+const INITIAL_SPAN = 10_000n;
+/** The logs a page aims at: a few MB of JSON, far below viem's 10 MiB response limit and the
+ * 10,000 results providers cap answers at. */
+const TARGET_ITEMS = 4_000n;
+/** A span grows at most eightfold from one page to the next. */
+const MAX_GROWTH = 8n;
 const DEFAULT_CONCURRENCY = 4;
 /** Pages answered at the ceiling before a span above it is tried again. */
 const PROBE_AFTER = 16;
 
 /** A page's logs, or why the node refused them. */
 type Answer<item> = item[] | { refused: unknown };
-type Page<item> = { range: BlockRange; result?: Promise<Answer<item>> };
+type Page<item> = { range: BlockRange; result?: Promise<Answer<item>>; refused?: boolean };
 
 /**
  * Runs `fetch` over `[fromBlock, toBlock]` in consecutive block ranges and yields each range's
  * items in block order, so that a caller can fold them without holding them all. The span adapts
- * (see {@link LogScanParameters}); up to `concurrency` ranges are fetched at once. A single block
+ * (see {@link LogScanParameters}): each page sizes the next for about 4,000 logs at the density
+ * it found; up to `concurrency` ranges are fetched at once. A single block
  * still refused fails with `LogRangeTooLargeError` naming it.
  */
 export async function* scanBlockPages<item>(
@@ -75,6 +80,7 @@ export async function* scanBlockPages<item>(
   let calm = 0;
   let requests = 0;
   let items = 0;
+  let answeredPages = 0;
   const started = (range: BlockRange): Promise<Answer<item>> => {
     requests++;
     // Settles either way: a refusal is handled when the page's turn comes, never unhandled.
@@ -87,13 +93,19 @@ export async function* scanBlockPages<item>(
   // the span in force when their turn comes, so that it applies to all that is left.
   const queue: Page<item>[] = [{ range: { fromBlock, toBlock } }];
   while (queue.length > 0) {
-    for (let i = 0; i < concurrency && i < queue.length; i++) {
+    // One request until one is answered: its density sizes the others.
+    const inFlight = answeredPages > 0 ? concurrency : 1;
+    for (let i = 0; i < inFlight && i < queue.length; i++) {
       const waiting = queue[i] as Page<item>;
       if (waiting.result) continue;
       const { fromBlock: from, toBlock: to } = waiting.range;
-      if (to - from + 1n > span) {
-        queue.splice(i + 1, 0, { range: { fromBlock: from + span, toBlock: to } });
-        waiting.range = { fromBlock: from, toBlock: from + span - 1n };
+      const width = to - from + 1n;
+      if (width > span) {
+        // A refused range is asked again in equal pieces, not a span and a sliver.
+        const pieces = (width + span - 1n) / span;
+        const cut = waiting.refused ? (width + pieces - 1n) / pieces : span;
+        queue.splice(i + 1, 0, { range: { fromBlock: from + cut, toBlock: to } });
+        waiting.range = { fromBlock: from, toBlock: from + cut - 1n };
       }
       waiting.result = started(waiting.range);
     }
@@ -104,27 +116,40 @@ export async function* scanBlockPages<item>(
       if (!(result.refused instanceof LogRangeTooLargeError) || blocks === 1n) {
         throw result.refused;
       }
-      if (blocks - 1n < ceiling) ceiling = blocks - 1n;
-      // The widest span answered since the last refusal, if below this one, else half of it.
-      const good = answered > 0n && answered < blocks ? answered : blocks / 2n;
-      if (good < span) span = good;
-      answered = 0n;
-      calm = 0;
+      // A range asked before the ceiling came down below it tells nothing new.
+      if (blocks - 1n < ceiling) {
+        ceiling = blocks - 1n;
+        // The widest span answered since the last refusal, if below this one, else half of it.
+        const good = answered > 0n && answered < blocks ? answered : blocks / 2n;
+        if (good < span) span = good;
+        answered = 0n;
+        calm = 0;
+      }
       // Asked again first, cut to the span now in force.
-      queue.unshift({ range: page.range });
+      queue.unshift({ range: page.range, refused: true });
       continue;
     }
     items += result.length;
+    answeredPages++;
     const blocks = page.range.toBlock - page.range.fromBlock + 1n;
     if (blocks > answered) answered = blocks;
-    if (result.length < GROW_BELOW && blocks >= span) {
-      if (span >= ceiling && ceiling < cap && ++calm >= PROBE_AFTER) {
-        ceiling = ceiling * 2n < cap ? ceiling * 2n : cap;
-        calm = 0;
+    if (blocks >= span || BigInt(result.length) > TARGET_ITEMS) {
+      // The span that would bring TARGET_ITEMS logs at this page's density, within MAX_GROWTH.
+      const aimed =
+        result.length === 0 ? span * MAX_GROWTH : (blocks * TARGET_ITEMS) / BigInt(result.length);
+      let wanted = aimed < span * MAX_GROWTH ? aimed : span * MAX_GROWTH;
+      if (wanted < 1n) wanted = 1n;
+      if (wanted > ceiling) {
+        if (span >= ceiling && ceiling < cap && ++calm >= PROBE_AFTER) {
+          ceiling = ceiling * 2n < cap ? ceiling * 2n : cap;
+          calm = 0;
+        }
+        // Only halfway to the ceiling (near a refused span, a binary search), and not at all
+        // within an eighth of it: the last steps would cost more refusals than they save.
+        const halfway = span + (ceiling - span + 1n) / 2n;
+        wanted = (ceiling - span) * 8n < span ? span : wanted < halfway ? wanted : halfway;
       }
-      // Double, but only halfway to the ceiling: near a refused span, a binary search.
-      const halfway = span + (ceiling - span + 1n) / 2n;
-      span = span * 2n < halfway ? span * 2n : halfway;
+      span = wanted;
     }
     onProgress?.({ fromBlock, toBlock, scannedTo: page.range.toBlock, requests, items });
     yield result;

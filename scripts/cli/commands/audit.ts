@@ -8,6 +8,7 @@ import {
   getLineage,
   type LineageDirection,
 } from "../../../sdk/index.js";
+import { progressBar } from "../../lib/progress.js";
 import { reconciliationTable } from "../../lib/reconciliationTable.js";
 import { parseId, parseWhole, tokenUnit } from "../inputs.js";
 import type { CliContext } from "../context.js";
@@ -90,10 +91,22 @@ export function auditCommands(program: Command, action: Action): void {
     )
     .action(
       action(async (context) => {
+        let bar: ReturnType<typeof progressBar> | undefined;
         const audit = await auditProtocol(context.publicClient, {
           deployment: context.deployment,
           ...context.scan,
+          // A scan of more than one page shows how far it has got (on stderr: stdout is the report).
+          onProgress: ({ fromBlock, toBlock, scannedTo }) => {
+            if (context.json || (bar === undefined && scannedTo === toBlock)) return;
+            bar ??= progressBar(
+              "reading logs (blocks)",
+              Number(toBlock - fromBlock + 1n),
+              process.stderr,
+            );
+            bar.update(Number(scannedTo - fromBlock + 1n));
+          },
         });
+        bar?.finish();
         const units = await tokenUnits(
           context,
           audit.tokens.map(({ token }) => token),

@@ -79,7 +79,7 @@ export async function getLineage(
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
   const graph = await fetchLineageAround(client, deployment, {
-    assetId,
+    assetIds: [assetId],
     direction,
     toBlock: blockNumber,
     ...scanOptions(parameters),

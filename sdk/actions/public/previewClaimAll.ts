@@ -10,7 +10,8 @@ import { ETH } from "../../utils/constants.js";
 import { requireAddress, requireUint } from "../../utils/inputChecks.js";
 import { ContractRevertError, UnknownRevertError } from "../../errors/contract.js";
 import { toRemixError } from "../../errors/toRemixError.js";
-import { childrenFirst, fetchLineageGraph, reachable } from "../../utils/lineageGraph.js";
+import { fetchLineageAround } from "../../utils/lineageAround.js";
+import { childrenFirst, reachable } from "../../utils/lineageGraph.js";
 import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
@@ -125,14 +126,23 @@ export async function previewClaimAll(
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
   const scan = { toBlock: blockNumber, ...scanOptions(parameters) };
+  const owning = getOwnedAssets(client, {
+    deployment,
+    owner,
+    blockNumber,
+    ...scanOptions(parameters),
+  });
   const [held, created, graph, tokens] = await Promise.all([
-    getOwnedAssets(client, { deployment, owner, blockNumber, ...scanOptions(parameters) }),
+    owning,
     scanProtocolLogs(client, deployment, {
       ...scan,
       eventName: "AssetRegistered",
       args: { creator: owner },
     }).then((logs) => new Set(logs.map(({ args }) => args.assetId))),
-    fetchLineageGraph(client, deployment, scan),
+    // Only the owner's assets and their descendants can move money into them.
+    owning.then((assetIds) =>
+      fetchLineageAround(client, deployment, { ...scan, assetIds, direction: "descendants" }),
+    ),
     givenTokens ??
       // A token can only be paid while allowlisted, so the tokens ever allowlisted cover every
       // balance, from one log per allowlist change rather than one per payment.

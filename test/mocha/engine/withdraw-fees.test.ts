@@ -167,4 +167,38 @@ describe("withdrawFees", function () {
     );
     await expectSolvent(protocol, [ETH], [a, b, c]);
   });
+
+  it("keeps a token's allowlisting and its fee ledger apart, though they share one word", async function () {
+    const { protocol, admin, payer, token, treasury, usd, c } =
+      await networkHelpers.loadFixture(deployWithFees);
+    const ledger = async () => [...(await protocol.accruedFees(token))];
+    const [fees, remainder] = await ledger();
+    expect(fees).to.equal(FEE_TOKEN);
+
+    // De-listing leaves the fees accrued and withdrawable, and payments refused.
+    await protocol.connect(admin).setTokenAllowed(token, false);
+    expect(await protocol.isTokenAllowed(token)).to.equal(false);
+    expect(await ledger()).to.deep.equal([fees, remainder]);
+    await expect(pay(protocol, payer, c, token, 1_000_000n))
+      .to.be.revertedWithCustomError(protocol, "TokenNotAllowed")
+      .withArgs(token);
+    await expect(protocol.withdrawFees(token)).to.changeTokenBalances(
+      ethers,
+      usd,
+      [protocol, treasury],
+      [-FEE_TOKEN, FEE_TOKEN],
+    );
+    expect(await protocol.isTokenAllowed(token)).to.equal(false);
+
+    // Re-listed, the token is taken again and its fee rounding goes on where it stopped.
+    await protocol.connect(admin).setTokenAllowed(token, true);
+    expect(await ledger()).to.deep.equal([0n, remainder]);
+    await pay(protocol, payer, c, token, 1_000_000n);
+    expect(await ledger()).to.deep.equal([FEE_TOKEN, remainder]);
+    // Withdrawing everything keeps it allowlisted.
+    await protocol.withdrawFees(token);
+    expect(await protocol.isTokenAllowed(token)).to.equal(true);
+    await pay(protocol, payer, c, token, 1_000_000n);
+    expect((await ledger())[0]).to.equal(FEE_TOKEN);
+  });
 });

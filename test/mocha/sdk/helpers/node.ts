@@ -47,13 +47,20 @@ async function waitForRpc(url: string, child: ChildProcess, output: () => string
   throw new Error(`node at ${url} did not answer within 30 s:\n${output()}`);
 }
 
-/** Starts a `kind` node on 127.0.0.1 at a free port and resolves once it answers JSON-RPC. */
-export async function startNode(kind: NodeKind): Promise<RunningNode> {
+/**
+ * Starts a `kind` node on 127.0.0.1 at a free port and resolves once it answers JSON-RPC.
+ * `options` adds command-line flags (a benchmark raises anvil's block gas limit).
+ */
+export async function startNode(
+  kind: NodeKind,
+  options: { args?: readonly string[] } = {},
+): Promise<RunningNode> {
   const port = await freePort();
   const [command, args] =
     kind === "hardhat"
       ? [process.execPath, [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", `${port}`]]
       : [ANVIL_BIN, ["--host", "127.0.0.1", "--port", `${port}`, "--silent"]];
+  args.push(...(options.args ?? []));
   const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk) => (output = (output + chunk).slice(-4_000)));

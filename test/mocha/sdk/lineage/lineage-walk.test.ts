@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { createPublicClient, type Hex, http } from "viem";
-import { getLineage } from "../../../../sdk/index.js";
+import { createPublicClient, type Hex, http, parseEther } from "viem";
+import { ETH, getLineage, pay, previewClaimAll } from "../../../../sdk/index.js";
 import { WHOLE_GRAPH_MAX_ASSETS } from "../../../../sdk/utils/lineageAround.js";
 import { describeOnNodes } from "../helpers/env.js";
 import { buildTree, type TreeNode } from "../helpers/tree.js";
@@ -12,6 +12,8 @@ describeOnNodes("sdk getLineage on a large protocol", (env) => {
   let ids: { hub: bigint; a: bigint; b: bigint; c: bigint; d: bigint };
   /** A chain of 70 remixes, each of the one before: deeper than a walk goes. */
   let chain: bigint[];
+  /** A remix of D, by another creator. */
+  let remixE: bigint;
   /** The chain before the 2,000-odd assets, restored for the tests that follow. */
   let fresh: Hex;
 
@@ -30,18 +32,21 @@ describeOnNodes("sdk getLineage on a large protocol", (env) => {
           { index: spam + 1, shareBps: 500 },
         ],
       },
-      { parents: [{ index: spam + 3, shareBps: 3_000 }] },
+      { parents: [{ index: spam + 3, shareBps: 3_000 }], by: env().bob },
       {},
       ...Array.from({ length: 70 }, (_, i) => ({
         parents: [{ index: spam + 5 + i, shareBps: 100 }],
       })),
+      // E, a remix of D (bob's) by carol, giving D 20%.
+      { parents: [{ index: spam + 4, shareBps: 2_000 }], by: env().carol },
     ];
     const built = await buildTree(env(), nodes);
     const [hub, a, b, c, d] = [0, spam + 1, spam + 2, spam + 3, spam + 4].map(
       (index) => built[index] as bigint,
     );
     ids = { hub: hub!, a: a!, b: b!, c: c!, d: d! };
-    chain = built.slice(spam + 5);
+    chain = built.slice(spam + 5, spam + 76);
+    remixE = built[spam + 76] as bigint;
   });
 
   after(async function () {
@@ -94,17 +99,24 @@ describeOnNodes("sdk getLineage on a large protocol", (env) => {
     const e = env();
     const lineage = await getLineage(e.publicClient, { deployment: e.deployment, assetId: ids.b });
     expect(lineage.ancestors).to.deep.equal([ids.a]);
-    expect(lineage.descendants).to.deep.equal([ids.c, ids.d]);
+    expect(lineage.descendants).to.deep.equal([ids.c, ids.d, remixE]);
     expect(lineage.edges).to.deep.equal([
       { childId: ids.b, parentId: ids.a, shareBps: 1_000 },
       { childId: ids.c, parentId: ids.b, shareBps: 2_000 },
       { childId: ids.c, parentId: ids.a, shareBps: 500 },
       { childId: ids.d, parentId: ids.c, shareBps: 3_000 },
+      { childId: remixE, parentId: ids.d, shareBps: 2_000 },
     ]);
-    expect(lineage.nodes.map(({ assetId }) => assetId)).to.deep.equal([ids.a, ids.b, ids.c, ids.d]);
+    expect(lineage.nodes.map(({ assetId }) => assetId)).to.deep.equal([
+      ids.a,
+      ids.b,
+      ids.c,
+      ids.d,
+      remixE,
+    ]);
   });
 
-  it("walks a wide level down: the hub's 2,000 remixes", async function () {
+  it("reads a hub's 2,000 remixes (a level that wide falls back to every link)", async function () {
     this.timeout(60_000);
     const e = env();
     const lineage = await getLineage(e.publicClient, {
@@ -133,5 +145,26 @@ describeOnNodes("sdk getLineage on a large protocol", (env) => {
     );
     // The block, the count, 64 levels, the whole graph, one multicall: bounded, whatever the depth.
     expect(meter.requests).to.equal(68);
+  });
+
+  it("plans a claim from the owner's assets and their descendants' links only", async function () {
+    const e = env();
+    await pay(e.payer, {
+      deployment: e.deployment,
+      assetId: remixE,
+      token: ETH,
+      amount: parseEther("1"),
+    });
+    const { client, meter } = metered();
+    const preview = await previewClaimAll(client, {
+      deployment: e.deployment,
+      owner: e.bob.account.address,
+    });
+    await Promise.all(meter.pending);
+    // E's split gives D 0.20 of its 1 ETH; D's claim passes C 30% of that: bob gets 0.14.
+    expect(preview.totals).to.deep.equal([{ token: ETH, amount: parseEther("0.14") }]);
+    expect(preview.perAsset.map(({ assetId }) => assetId)).to.deep.equal([ids.d]);
+    // D's descendants (E) and their parent links, not the protocol's 2,077 links.
+    expect(meter.bytes).to.be.below(30_000);
   });
 });
