@@ -66,7 +66,9 @@ export async function startNode(
   child.stdout?.on("data", (chunk) => (output = (output + chunk).slice(-4_000)));
   child.stderr?.on("data", (chunk) => (output = (output + chunk).slice(-4_000)));
   const stop = () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    // SIGTERM, not SIGKILL: the node shuts down itself. A killed anvil leaves its on-disk state
+    // cache in ~/.foundry/anvil/tmp (gigabytes after the scale benchmark).
+    if (child.exitCode === null) child.kill("SIGTERM");
   };
   process.once("exit", stop);
   const url = `http://127.0.0.1:${port}`;
