@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
 /** The two independent JSON-RPC node implementations the SDK is tested against. */
@@ -61,14 +62,21 @@ export async function startNode(
       ? [process.execPath, [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", `${port}`]]
       : [ANVIL_BIN, ["--host", "127.0.0.1", "--port", `${port}`, "--silent"]];
   args.push(...(options.args ?? []));
-  const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  // anvil keeps an on-disk state cache under $HOME/.foundry/anvil/tmp and leaves it behind when
+  // stopped (gigabytes after the scale benchmark): each anvil gets a home of its own, removed
+  // when it is stopped.
+  const home = kind === "anvil" ? mkdtempSync(`${tmpdir()}/remix-anvil-`) : undefined;
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: home ? { ...process.env, HOME: home } : process.env,
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => (output = (output + chunk).slice(-4_000)));
   child.stderr?.on("data", (chunk) => (output = (output + chunk).slice(-4_000)));
   const stop = () => {
-    // SIGTERM, not SIGKILL: the node shuts down itself. A killed anvil leaves its on-disk state
-    // cache in ~/.foundry/anvil/tmp (gigabytes after the scale benchmark).
-    if (child.exitCode === null) child.kill("SIGTERM");
+    if (child.exitCode === null) child.kill("SIGKILL");
+    if (home) rmSync(home, { recursive: true, force: true });
   };
   process.once("exit", stop);
   const url = `http://127.0.0.1:${port}`;
