@@ -149,15 +149,13 @@ export function licensingCommands(program: Command, action: Action): void {
           purchaseDeadline(context, options.deadline),
         ]);
         const what = `${assetIds.length === 1 ? "the licence" : `${assetIds.length} licences`}`;
+        const totals = sumByCurrency(
+          quotes.map(({ currency, price }) => ({ currency, amount: price })),
+        );
         // Pinned to the quote checked: new terms or a higher price before inclusion revert. A
         // refused use reverts the purchase, which says why.
         if (quotes.every(({ allowed }) => allowed)) {
-          await checkPurchase(
-            context,
-            sumByCurrency(quotes.map(({ currency, price }) => ({ currency, amount: price }))),
-            options.maxPrice,
-            what,
-          );
+          await checkPurchase(context, totals, options.maxPrice, what);
         }
         const common = {
           deployment: context.deployment,
@@ -184,9 +182,7 @@ export function licensingCommands(program: Command, action: Action): void {
                 ...common,
                 assetIds,
                 termsVersions: quotes.map(({ version }) => version),
-                maxTotals: sumByCurrency(
-                  quotes.map(({ currency, price }) => ({ currency, amount: price })),
-                ),
+                maxTotals: totals,
               });
         const paid = await Promise.all(
           bought.totals.map(({ currency, amount }) => describeAmount(context, currency, amount)),

@@ -1,15 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import { buildPackage, root } from "../helpers/packageBuild.js";
 import { describeOnNodes, type SdkEnv } from "../sdk/helpers/env.js";
 import { workedExample } from "../sdk/helpers/family.js";
+import { deploymentFile, writeFixtures } from "./run.js";
 
 const run = promisify(execFile);
-
-/** The deployment file the CLI reads for `e`'s node. */
-const deploymentFile = (e: SdkEnv) => `${root}.tmp/npm-run-deployment-${e.node.kind}.json`;
 
 /**
  * Runs `npm run <npmFlags> remix -- --json <args>` in the repository, as the README tells a user
@@ -37,16 +34,7 @@ describeOnNodes("remix CLI through npm run", (env) => {
   before(async function () {
     this.timeout(120_000);
     await buildPackage();
-    const e = env();
-    await mkdir(`${root}.tmp`, { recursive: true });
-    await writeFile(
-      deploymentFile(e),
-      JSON.stringify({
-        "RemixProtocol#RemixProtocol": e.deployment.protocol,
-        "RemixProtocol#Licensing": e.deployment.licensing,
-        "LocalDevelopment#Multicall3": e.deployment.multicall3,
-      }),
-    );
+    await writeFixtures(env());
   });
 
   it("prints only the command's JSON on stdout with `npm run -s remix -- --json`", async function () {
