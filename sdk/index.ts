@@ -31,6 +31,7 @@ export {
 } from "./errors/deployment.js";
 export { AccountNotFoundError, InvalidParameterError } from "./errors/parameters.js";
 export { LogRangeTooLargeError, RpcConnectionError } from "./errors/rpc.js";
+export { IndexerError } from "./errors/indexer.js";
 export { toRemixError } from "./errors/toRemixError.js";
 export {
   InsufficientAllowanceError,
@@ -409,6 +410,7 @@ export {
   type TokenReconciliation,
 } from "./actions/public/auditProtocol.js";
 export type { LedgerInconsistency } from "./utils/ledgerReplay.js";
+export type { IndexerParameters } from "./utils/indexer.js";
 export { formatBps } from "./format/formatBps.js";
 export {
   formatLineageDot,
@@ -434,8 +436,13 @@ export {
 export type { LineageEdge } from "./utils/lineageGraph.js";
 export {
   advanceRemainder,
+  balanceAfterClaim,
+  balanceAfterCredit,
+  balanceAfterSplit,
   type BalanceSplit,
   claimable,
+  claimPays,
+  EMPTY_BALANCE,
   parentParts,
   paymentFees,
   protocolFee,

@@ -27,6 +27,7 @@ export type GlobalOptions = {
   deployment?: string | undefined;
   fromBlock?: string | undefined;
   maxBlockRange?: string | undefined;
+  indexer?: string | undefined;
   json?: boolean | undefined;
 };
 
@@ -36,6 +37,8 @@ export type CliContext = {
   deployment: Deployment;
   /** How log scans are cut (for providers that limit `eth_getLogs` ranges). */
   scan: { maxBlockRange?: bigint };
+  /** An indexer of the deployment (`--indexer`): lineage and claim planning read it, not logs. */
+  indexer: string | undefined;
   json: boolean;
   /** A wallet client; throws a readable error when no key is configured. */
   wallet(): WalletClient<Transport, Chain, Account>;
@@ -71,6 +74,7 @@ export async function createContext(options: GlobalOptions): Promise<CliContext>
     publicClient,
     deployment,
     scan: maxBlockRange === undefined ? {} : { maxBlockRange },
+    indexer: options.indexer,
     json: options.json ?? false,
     wallet() {
       const account = signer();

@@ -40,6 +40,11 @@ export function remixProgram(): Command {
       "--max-block-range <blocks>",
       "scan logs in ranges of this many blocks (for providers that cap eth_getLogs)",
     )
+    .option(
+      "--indexer <url>",
+      "an indexer of the deployment (npm run indexer): lineage, balance and claim read it instead of logs",
+      process.env.REMIX_INDEXER_URL,
+    )
     .option("--json", "print JSON for scripts")
     .addHelpText(
       "after",

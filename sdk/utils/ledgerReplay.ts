@@ -1,7 +1,11 @@
 import { type Address, getAddress, type Hash } from "viem";
 import {
   advanceRemainder,
+  balanceAfterClaim,
+  balanceAfterCredit,
+  balanceAfterSplit,
   claimable,
+  EMPTY_BALANCE,
   protocolFee,
   type RoyaltyBalance,
   splitBalance,
@@ -68,8 +72,6 @@ export type LedgerReplay = {
   inconsistencies: LedgerInconsistency[];
 };
 
-const EMPTY: RoyaltyBalance = { held: 0n, pendingGross: 0n, remainder: 0n };
-
 /**
  * Applies `events` (in chain order) to empty books, checking each against the protocol's rules:
  * a payment's fee is the increment of the fee in force on the token's lifetime gross, a split
@@ -111,15 +113,13 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
     }
     return ledger;
   };
-  // Money reaches an asset's held balance at once; a remix's gross also waits to be split.
-  const credit = (ledger: TokenLedger, assetId: bigint, gross: bigint, net: bigint) => {
-    const balance = ledger.balances.get(assetId) ?? EMPTY;
-    ledger.balances.set(assetId, {
-      ...balance,
-      held: balance.held + net,
-      pendingGross: links.has(assetId) ? balance.pendingGross + gross : 0n,
-    });
-  };
+  const balanceOf = (ledger: TokenLedger, assetId: bigint) =>
+    ledger.balances.get(assetId) ?? EMPTY_BALANCE;
+  const credit = (ledger: TokenLedger, assetId: bigint, gross: bigint, net: bigint) =>
+    ledger.balances.set(
+      assetId,
+      balanceAfterCredit(balanceOf(ledger, assetId), gross, net, links.has(assetId)),
+    );
   const check = (
     event: Extract<LedgerEvent, { eventName: LedgerInconsistency["eventName"] }>,
     token: Address,
@@ -163,7 +163,7 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
       case "Split": {
         const { assetId, token, gross, amounts } = event.args;
         const ledger = ledgerOf(token);
-        const balance = ledger.balances.get(assetId) ?? EMPTY;
+        const balance = balanceOf(ledger, assetId);
         const parents = links.get(assetId) ?? [];
         const expected = splitBalance(
           balance,
@@ -179,12 +179,7 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
           }
         }
         const sent = amounts.reduce((sum, amount) => sum + amount, 0n);
-        const after = ledger.balances.get(assetId) ?? EMPTY;
-        ledger.balances.set(assetId, {
-          held: after.held - sent,
-          pendingGross: after.pendingGross - gross,
-          remainder: advanceRemainder(after.remainder, gross),
-        });
+        ledger.balances.set(assetId, balanceAfterSplit(balanceOf(ledger, assetId), gross, sent));
         break;
       }
       case "Claimed": {
@@ -192,10 +187,10 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
         const ledger = ledgerOf(token);
         assetIds.forEach((assetId, index) => {
           const amount = amounts[index] ?? 0n;
-          const balance = ledger.balances.get(assetId) ?? EMPTY;
+          const balance = balanceOf(ledger, assetId);
           // A repeated asset was taken by its first entry: the books already hold its zero.
           check(event, token, assetId, claimable(balance), amount);
-          ledger.balances.set(assetId, { ...balance, held: balance.held - amount });
+          ledger.balances.set(assetId, balanceAfterClaim(balance, amount));
           ledger.claimed += amount;
         });
         break;

@@ -145,14 +145,58 @@ export function splitBalance(balance: RoyaltyBalance, sharesBps: readonly number
     amounts = owed(gross);
   }
   const forwarded = sum(amounts);
+  return { gross, amounts, forwarded, balance: balanceAfterSplit(balance, gross, forwarded) };
+}
+
+/**
+ * What claiming the asset pays from `balance`: a claim splits the asset first (its parents' shares
+ * `sharesBps`, in registration order), then pays what is left {@link claimable}.
+ */
+export function claimPays(balance: RoyaltyBalance, sharesBps: readonly number[]): bigint {
+  return claimable(
+    balance.pendingGross === 0n ? balance : splitBalance(balance, sharesBps).balance,
+  );
+}
+
+/** An empty balance: an asset and token the engine has never credited. */
+export const EMPTY_BALANCE: Readonly<RoyaltyBalance> = {
+  held: 0n,
+  pendingGross: 0n,
+  remainder: 0n,
+};
+
+/**
+ * A balance once money reaches it (a payment's `net` of fee, or a parent's part of a child's
+ * split, where `gross` and `net` are equal): held at once, and, for a remix, also pending until
+ * split, since its parents' shares apply to the `gross`.
+ */
+export function balanceAfterCredit(
+  balance: RoyaltyBalance,
+  gross: bigint,
+  net: bigint,
+  isRemix: boolean,
+): RoyaltyBalance {
   return {
-    gross,
-    amounts,
-    forwarded,
-    balance: {
-      held: balance.held - forwarded,
-      pendingGross: balance.pendingGross - gross,
-      remainder: advanceRemainder(balance.remainder, gross),
-    },
+    held: balance.held + net,
+    pendingGross: isRemix ? balance.pendingGross + gross : 0n,
+    remainder: balance.remainder,
   };
+}
+
+/** The splitting asset's balance once a split of `gross` sent `forwarded` to its parents. */
+export function balanceAfterSplit(
+  balance: RoyaltyBalance,
+  gross: bigint,
+  forwarded: bigint,
+): RoyaltyBalance {
+  return {
+    held: balance.held - forwarded,
+    pendingGross: balance.pendingGross - gross,
+    remainder: advanceRemainder(balance.remainder, gross),
+  };
+}
+
+/** A balance once a claim paid `amount` of it out. */
+export function balanceAfterClaim(balance: RoyaltyBalance, amount: bigint): RoyaltyBalance {
+  return { ...balance, held: balance.held - amount };
 }

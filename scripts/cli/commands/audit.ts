@@ -67,6 +67,7 @@ export function auditCommands(program: Command, action: Action): void {
           const lineage = await getLineage(context.publicClient, {
             deployment: context.deployment,
             ...context.scan,
+            indexer: context.indexer,
             assetId,
             direction: options.direction,
           });
@@ -95,6 +96,7 @@ export function auditCommands(program: Command, action: Action): void {
         const audit = await auditProtocol(context.publicClient, {
           deployment: context.deployment,
           ...context.scan,
+          indexer: context.indexer,
           // A scan of more than one page shows how far it has got (on stderr: stdout is the report).
           onProgress: ({ fromBlock, toBlock, scannedTo }) => {
             if (context.json || (bar === undefined && scannedTo === toBlock)) return;
@@ -118,11 +120,23 @@ export function auditCommands(program: Command, action: Action): void {
               audit.tokens,
               (token) => units.get(token) ?? { symbol: token, decimals: 0 },
             ),
-            ...audit.discrepancies.map((found) =>
-              found.kind === "state"
-                ? `✗ ${found.assetId === null ? "protocol" : `asset #${found.assetId}`} ${found.field} in ${units.get(found.token)?.symbol}: events give ${found.expected}, the contract holds ${found.actual}`
-                : `✗ ${found.eventName} of asset #${found.assetId} in ${units.get(found.token)?.symbol} (tx ${found.transactionHash}): expected ${found.expected}, got ${found.actual}`,
-            ),
+            ...(audit.indexerCompared === undefined
+              ? []
+              : [
+                  `three-way: ${audit.indexerCompared} indexed balances and fee totals compared with the contract at block ${audit.blockNumber}`,
+                ]),
+            ...audit.discrepancies.map((found) => {
+              const where = found.assetId === null ? "protocol" : `asset #${found.assetId}`;
+              const symbol = units.get(found.token)?.symbol;
+              switch (found.kind) {
+                case "state":
+                  return `✗ ${where} ${found.field} in ${symbol}: events give ${found.expected}, the contract holds ${found.actual}`;
+                case "indexer":
+                  return `✗ ${where} ${found.field} in ${symbol}: the contract holds ${found.expected}, the indexer says ${found.actual}`;
+                case "event":
+                  return `✗ ${found.eventName} of asset #${found.assetId} in ${symbol} (tx ${found.transactionHash}): expected ${found.expected}, got ${found.actual}`;
+              }
+            }),
             ...audit.tokens
               .filter(({ solvent }) => !solvent)
               .map(

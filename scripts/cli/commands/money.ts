@@ -61,6 +61,7 @@ export function moneyCommands(program: Command, action: Action): void {
           const preview = await previewClaimAll(context.publicClient, {
             deployment: context.deployment,
             ...context.scan,
+            indexer: context.indexer,
             owner: who,
             received: options.excludeReceived ? "exclude" : "include",
           });
@@ -98,6 +99,7 @@ export function moneyCommands(program: Command, action: Action): void {
         const { claimed, transactions, failed, preview } = await claimAll(context.wallet(), {
           deployment: context.deployment,
           ...context.scan,
+          indexer: context.indexer,
           recipient: options.to,
           received: options.excludeReceived ? "exclude" : "include",
           onTransaction: (_, done, total) => {

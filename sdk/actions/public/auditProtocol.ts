@@ -8,6 +8,8 @@ import {
 import type { RemixError } from "../../errors/base.js";
 import { toRemixError } from "../../errors/toRemixError.js";
 import { ETH } from "../../utils/constants.js";
+import { type IndexedTotals, indexedTotals } from "../../utils/indexedReads.js";
+import type { IndexerParameters } from "../../utils/indexer.js";
 import {
   type LedgerEvent,
   type LedgerInconsistency,
@@ -17,13 +19,15 @@ import { pinBlock, scanProtocolLogPages } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
+import type { RoyaltyBalance } from "../../utils/splitMath.js";
 import { uniqueTokens } from "../../utils/tokenAmounts.js";
 import { getBalances } from "./getBalances.js";
 
 /** Parameters of {@link auditProtocol}. */
 export type AuditProtocolParameters = DeploymentParameters &
   BatchReadParameters &
-  LogScanParameters;
+  LogScanParameters &
+  IndexerParameters;
 
 /**
  * One token's reconciliation. Flows come from the events, what is owed from the contract's state:
@@ -56,7 +60,7 @@ export type TokenReconciliation = {
   solvent: boolean;
 };
 
-/** Where the contract's books and its events disagree. */
+/** Where the contract's books, its events and (with `indexer`) the indexer's totals disagree. */
 export type AuditDiscrepancy =
   | ({ kind: "event" } & LedgerInconsistency)
   | {
@@ -68,6 +72,17 @@ export type AuditDiscrepancy =
       /** What the events add up to. */
       expected: bigint;
       /** What the contract's state says. */
+      actual: bigint;
+    }
+  | {
+      kind: "indexer";
+      token: Address;
+      /** `null` for the protocol's accrued fees. */
+      assetId: bigint | null;
+      field: "held" | "pendingGross" | "remainder" | "accruedFees";
+      /** What the contract's state says. */
+      expected: bigint;
+      /** What the indexer says. */
       actual: bigint;
     };
 
@@ -81,6 +96,8 @@ export type AuditProtocolReturnType = {
   eventCount: number;
   /** Per token: ETH first, then every token ever allowlisted or paid in. */
   tokens: TokenReconciliation[];
+  /** With `indexer`: how many indexed balances and fee totals were compared with the contract. */
+  indexerCompared?: number;
   /** Every disagreement found, in chain order for events, then by token and asset. */
   discrepancies: AuditDiscrepancy[];
   /** True when every token is conserved and solvent and nothing disagrees. */
@@ -108,7 +125,9 @@ export type AuditProtocolErrorType = RemixError;
  * withdrawn + owed) and solvency (the contract's balance covers what it owes). The money events
  * are streamed (adaptive log pages, only those events asked for) and folded as they come, then
  * batched reads: a handful of requests on a small protocol, memory bounded by the books rather
- * than the logs on a large one.
+ * than the logs on a large one. With `indexer`, the audit is read at the block the indexer's
+ * totals are at and is three-way: every indexed balance and fee total is also compared with the
+ * contract's, and each that differs is an `indexer` discrepancy.
  *
  * @example
  * const audit = await auditProtocol(publicClient);
@@ -119,7 +138,12 @@ export async function auditProtocol(
   parameters: AuditProtocolParameters = {},
 ): Promise<AuditProtocolReturnType> {
   const deployment = resolveDeployment(client, parameters);
-  const blockNumber = await pinBlock(client, parameters.blockNumber);
+  // With an indexer, everything is read at the block its totals are at: a three-way comparison.
+  const indexed =
+    parameters.indexer === undefined
+      ? undefined
+      : await indexedTotals(parameters.indexer, deployment, parameters.blockNumber);
+  const blockNumber = indexed?.blockNumber ?? (await pinBlock(client, parameters.blockNumber));
   const replay = ledgerReplay();
   const allowlisted: Address[] = [];
   let eventCount = 0;
@@ -223,11 +247,15 @@ export async function auditProtocol(
       solvent: balance >= owed,
     };
   });
+  const indexerCompared = indexed
+    ? compareIndexed(indexed, assetIds, tokens, balances, fees, discrepancies)
+    : undefined;
   return {
     blockNumber,
     assetCount,
     eventCount,
     tokens: reconciliations,
+    ...(indexerCompared === undefined ? {} : { indexerCompared }),
     discrepancies,
     ok:
       discrepancies.length === 0 &&
@@ -258,4 +286,65 @@ async function tokenHoldings(
       }),
     ),
   );
+}
+
+/**
+ * Compares every indexed balance and fee total with the contract's (`balances` by asset then
+ * token, `fees` by token), adding an `indexer` discrepancy for each that differs, including a row
+ * for an asset or token the contract does not know; returns how many values were compared.
+ */
+function compareIndexed(
+  indexed: IndexedTotals,
+  assetIds: readonly bigint[],
+  tokens: readonly Address[],
+  balances: readonly RoyaltyBalance[],
+  fees: readonly unknown[],
+  discrepancies: AuditDiscrepancy[],
+): number {
+  const rows = new Map(
+    indexed.balances.map((row) => [`${row.assetId}:${row.token.toLowerCase()}`, row]),
+  );
+  let compared = 0;
+  const compare = (
+    token: Address,
+    assetId: bigint | null,
+    field: Extract<AuditDiscrepancy, { kind: "indexer" }>["field"],
+    expected: bigint,
+    actual: bigint,
+  ) => {
+    compared++;
+    if (expected !== actual) {
+      discrepancies.push({ kind: "indexer", token, assetId, field, expected, actual });
+    }
+  };
+  for (const [a, assetId] of assetIds.entries()) {
+    for (const [t, token] of tokens.entries()) {
+      const read = balances[a * tokens.length + t];
+      if (!read) continue;
+      const key = `${assetId}:${token.toLowerCase()}`;
+      const row = rows.get(key);
+      rows.delete(key);
+      compare(token, assetId, "held", read.held, row?.held ?? 0n);
+      compare(token, assetId, "pendingGross", read.pendingGross, row?.pendingGross ?? 0n);
+      compare(token, assetId, "remainder", read.remainder, row?.remainder ?? 0n);
+    }
+  }
+  // What is left is indexed for an asset or token the contract's state has no balance of.
+  for (const row of rows.values()) {
+    const token = getAddress(row.token);
+    compare(token, row.assetId, "held", 0n, row.held);
+    compare(token, row.assetId, "pendingGross", 0n, row.pendingGross);
+  }
+  const indexedFees = new Map(
+    indexed.fees.map((fee) => [fee.token.toLowerCase(), fee.outstanding]),
+  );
+  for (const [t, token] of tokens.entries()) {
+    const [accrued] = (fees[t] ?? [0n]) as readonly [bigint];
+    compare(token, null, "accruedFees", accrued, indexedFees.get(token.toLowerCase()) ?? 0n);
+    indexedFees.delete(token.toLowerCase());
+  }
+  for (const [token, outstanding] of indexedFees) {
+    compare(getAddress(token), null, "accruedFees", 0n, outstanding);
+  }
+  return compared;
 }

@@ -4,6 +4,8 @@ import {
 } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { InvalidParameterError } from "../../errors/parameters.js";
+import { lineageFromIndexer } from "../../utils/indexedReads.js";
+import type { IndexerParameters } from "../../utils/indexer.js";
 import { fetchLineageAround } from "../../utils/lineageAround.js";
 import { ascending, type LineageEdge, reachable } from "../../utils/lineageGraph.js";
 import { pinBlock } from "../../utils/protocolLogs.js";
@@ -18,7 +20,8 @@ export type LineageDirection = "ancestors" | "descendants" | "both";
 /** Parameters of {@link getLineage}. */
 export type GetLineageParameters = DeploymentParameters &
   BatchReadParameters &
-  LogScanParameters & {
+  LogScanParameters &
+  IndexerParameters & {
     assetId: bigint;
     /** `ancestors` (what it remixes), `descendants` (its remixes) or `both` (default). */
     direction?: LineageDirection | undefined;
@@ -57,7 +60,9 @@ const DIRECTIONS: readonly LineageDirection[] = ["ancestors", "descendants", "bo
  * in one or a few `eth_getLogs`; on a larger one only the links on the way, level by level with
  * topic filters, falling back to every link for walks deeper than 64 or wider than 4,096 assets),
  * walks them locally, then reads all nodes in batched multicalls of 250. An unknown asset fails
- * with `ContractRevertError` `AssetNotFound`.
+ * with `ContractRevertError` `AssetNotFound`. With `indexer`, the whole answer comes from the
+ * indexer in two requests (three the first time, to check it indexes this deployment), as of
+ * its latest indexed block; an asset it does not have fails with `IndexerError` (status 404).
  *
  * @example
  * const { nodes, edges, ancestors } = await getLineage(publicClient, {
@@ -77,6 +82,15 @@ export async function getLineage(
     });
   }
   const deployment = resolveDeployment(client, parameters);
+  if (parameters.indexer !== undefined) {
+    if (parameters.blockNumber !== undefined) {
+      throw new InvalidParameterError({
+        parameter: "blockNumber",
+        reason: "cannot be read through an indexer, which answers at its latest indexed block",
+      });
+    }
+    return lineageFromIndexer(parameters.indexer, deployment, assetId, direction);
+  }
   const blockNumber = await pinBlock(client, parameters.blockNumber);
   const graph = await fetchLineageAround(client, deployment, {
     assetIds: [assetId],

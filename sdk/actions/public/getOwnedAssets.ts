@@ -4,8 +4,11 @@ import {
   type DeploymentParameters,
   resolveDeployment,
 } from "../../deployments/resolveDeployment.js";
+import type { Deployment } from "../../deployments/deployment.js";
 import type { RemixError } from "../../errors/base.js";
 import { requireAddress } from "../../utils/inputChecks.js";
+import { ownedFromIndexer } from "../../utils/indexedReads.js";
+import type { IndexerParameters } from "../../utils/indexer.js";
 import { ascending } from "../../utils/lineageGraph.js";
 import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
@@ -15,7 +18,8 @@ import type { AnyClient } from "../../utils/sendPreparedCall.js";
 /** Parameters of {@link getOwnedAssets}. */
 export type GetOwnedAssetsParameters = DeploymentParameters &
   BatchReadParameters &
-  LogScanParameters & {
+  LogScanParameters &
+  IndexerParameters & {
     owner: Address;
   };
 
@@ -29,7 +33,9 @@ export type GetOwnedAssetsErrorType = RemixError;
  * The assets (protocol ERC-721 tokens) `owner` holds, in about three requests whatever their
  * number: the block, every `Transfer` to `owner` from the deployment on (one `eth_getLogs`, or one
  * per `maxBlockRange` blocks), then one batched `ownerOf` of those ids, which drops the assets
- * transferred away since.
+ * transferred away since. With `indexer`, the candidates are the assets the indexer says
+ * `owner` holds (so an asset received after its latest indexed block is missed), and the same
+ * batch of `ownerOf` confirms them.
  *
  * @example
  * const assetIds = await getOwnedAssets(publicClient, { owner: "0xA11ce..." });
@@ -42,13 +48,36 @@ export async function getOwnedAssets(
   requireAddress("owner", owner);
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
+  if (parameters.indexer !== undefined) {
+    const candidates = await ownedFromIndexer(parameters.indexer, deployment, owner);
+    return heldBy(client, deployment, owner, candidates, blockNumber);
+  }
   const transfers = await scanProtocolLogs(client, deployment, {
     eventName: "Transfer",
     args: { to: owner },
     toBlock: blockNumber,
     ...scanOptions(parameters),
   });
-  const candidates = ascending(transfers.map(({ args }) => args.tokenId));
+  return heldBy(
+    client,
+    deployment,
+    owner,
+    ascending(transfers.map(({ args }) => args.tokenId)),
+    blockNumber,
+  );
+}
+
+/**
+ * Of `candidates` (ascending), the assets `owner` holds at `blockNumber`, by one batch of
+ * `ownerOf`: what a list from logs or an indexer becomes once the chain confirms it.
+ */
+export async function heldBy(
+  client: AnyClient,
+  deployment: Deployment,
+  owner: Address,
+  candidates: readonly bigint[],
+  blockNumber: bigint,
+): Promise<bigint[]> {
   const owners = await readContracts(
     client,
     deployment,

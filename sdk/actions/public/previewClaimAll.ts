@@ -10,8 +10,10 @@ import { ETH } from "../../utils/constants.js";
 import { requireAddress, requireUint } from "../../utils/inputChecks.js";
 import { ContractRevertError, UnknownRevertError } from "../../errors/contract.js";
 import { toRemixError } from "../../errors/toRemixError.js";
+import { claimGraphFromIndexer } from "../../utils/indexedReads.js";
+import type { IndexerParameters } from "../../utils/indexer.js";
 import { fetchLineageAround } from "../../utils/lineageAround.js";
-import { childrenFirst, reachable } from "../../utils/lineageGraph.js";
+import { buildLineageGraph, childrenFirst, reachable } from "../../utils/lineageGraph.js";
 import { pinBlock, scanProtocolLogs } from "../../utils/protocolLogs.js";
 import { type BatchReadParameters, readContracts } from "../../utils/readContracts.js";
 import { type LogScanParameters, scanOptions } from "../../utils/scanBlocks.js";
@@ -19,14 +21,15 @@ import type { AnyClient } from "../../utils/sendPreparedCall.js";
 import { splitGasBound, claimGasBound } from "../../utils/claimAllBatches.js";
 import { planTokenClaim, type SkippedSplit } from "../../utils/claimPlan.js";
 import { simulateSplits } from "../../utils/simulateSplits.js";
-import { claimable, type RoyaltyBalance, splitBalance } from "../../utils/splitMath.js";
+import { claimPays, type RoyaltyBalance } from "../../utils/splitMath.js";
 import { checkedTokens, type TokenAmount, uniqueTokens } from "../../utils/tokenAmounts.js";
-import { getOwnedAssets } from "./getOwnedAssets.js";
+import { getOwnedAssets, heldBy } from "./getOwnedAssets.js";
 
 /** Parameters of {@link previewClaimAll}. */
 export type PreviewClaimAllParameters = DeploymentParameters &
   BatchReadParameters &
-  LogScanParameters & {
+  LogScanParameters &
+  IndexerParameters & {
     /** Whose assets to claim for. */
     owner: Address;
     /** The tokens to claim (`ETH` is `address(0)`); default: ETH and every token ever allowlisted. */
@@ -108,7 +111,10 @@ export type PreviewClaimAllErrorType = RemixError;
  * cannot make the claim expensive) and replays them with the contract's arithmetic, claim-time
  * splits included. A fixed number of requests whatever the number of assets: the latest block,
  * four log queries, one batch of `ownerOf`, the gas price (unless given), one `decimals()` per
- * ERC-20 without a given minimum, and one batch of balances (a multicall per 250 reads).
+ * ERC-20 without a given minimum, and one batch of balances (a multicall per 250 reads). With
+ * `indexer`, the owned assets and the graph below them come from the indexer in one request
+ * instead of three log queries; ownership and every balance are still read on chain, so an
+ * indexer behind the chain can only leave out what it has not seen yet.
  *
  * @example
  * const { totals, skippedSplits } = await previewClaimAll(publicClient, { owner: "0xA11ce..." });
@@ -126,23 +132,29 @@ export async function previewClaimAll(
   const deployment = resolveDeployment(client, parameters);
   const blockNumber = await pinBlock(client, parameters.blockNumber);
   const scan = { toBlock: blockNumber, ...scanOptions(parameters) };
-  const owning = getOwnedAssets(client, {
-    deployment,
-    owner,
-    blockNumber,
-    ...scanOptions(parameters),
-  });
+  // The owner's assets, which it registered, and the graph of them and their descendants (only
+  // they can move money into the owner's assets): from the indexer, or from the logs.
+  const indexed =
+    parameters.indexer === undefined
+      ? undefined
+      : claimGraphFromIndexer(parameters.indexer, deployment, owner);
+  const owning = indexed
+    ? indexed.then(({ assetIds }) => heldBy(client, deployment, owner, assetIds, blockNumber))
+    : getOwnedAssets(client, { deployment, owner, blockNumber, ...scanOptions(parameters) });
   const [held, created, graph, tokens] = await Promise.all([
     owning,
-    scanProtocolLogs(client, deployment, {
-      ...scan,
-      eventName: "AssetRegistered",
-      args: { creator: owner },
-    }).then((logs) => new Set(logs.map(({ args }) => args.assetId))),
-    // Only the owner's assets and their descendants can move money into them.
-    owning.then((assetIds) =>
-      fetchLineageAround(client, deployment, { ...scan, assetIds, direction: "descendants" }),
-    ),
+    indexed
+      ? indexed.then(({ created }) => created)
+      : scanProtocolLogs(client, deployment, {
+          ...scan,
+          eventName: "AssetRegistered",
+          args: { creator: owner },
+        }).then((logs) => new Set(logs.map(({ args }) => args.assetId))),
+    indexed
+      ? indexed.then(({ edges }) => buildLineageGraph(edges))
+      : owning.then((assetIds) =>
+          fetchLineageAround(client, deployment, { ...scan, assetIds, direction: "descendants" }),
+        ),
     givenTokens ??
       // A token can only be paid while allowlisted, so the tokens ever allowlisted cover every
       // balance, from one log per allowlist change rather than one per payment.
@@ -223,11 +235,8 @@ export async function previewClaimAll(
     return new Map(
       owned.map((id) => {
         const balance = after.get(id);
-        if (!balance) return [id, 0n];
         const shares = (graph.parents.get(id) ?? []).map((link) => link.shareBps);
-        const settled =
-          balance.pendingGross === 0n ? balance : splitBalance(balance, shares).balance;
-        return [id, claimable(settled)];
+        return [id, balance ? claimPays(balance, shares) : 0n];
       }),
     );
   });

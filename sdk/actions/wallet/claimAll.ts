@@ -39,7 +39,7 @@ const MIN_GAS_PER_TRANSACTION = 200_000n;
 
 /** Parameters of {@link claimAll}. */
 export type ClaimAllParameters = LogScanParameters &
-  Pick<PreviewClaimAllParameters, "minValues" | "gasPrice" | "received"> & {
+  Pick<PreviewClaimAllParameters, "minValues" | "gasPrice" | "received" | "indexer"> & {
     /** Who receives the money; default: the sender. */
     recipient?: Address | undefined;
     /** The tokens to claim (`ETH` is `address(0)`); default: ETH and every token ever allowlisted. */
@@ -126,6 +126,7 @@ async function planClaimAll(
     minValues: parameters.minValues,
     gasPrice: parameters.gasPrice,
     received: parameters.received,
+    indexer: parameters.indexer,
   });
   return { preview, recipient, gasPerTransaction, deployment };
 }

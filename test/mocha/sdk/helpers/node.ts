@@ -18,7 +18,8 @@ export function nodeAvailable(kind: NodeKind): boolean {
   return kind === "hardhat" || existsSync(ANVIL_BIN);
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -1,0 +1,91 @@
+// An owner's earnings per token from the indexed balances, with the SDK's mirror of the engine's
+// arithmetic: what a claim of every owned asset pays now, what splitting every descendant first
+// would add (money in transit below), and which descendants' splits carry it.
+import { db } from "ponder:api";
+import { asset, assetTokenTotal, claim } from "ponder:schema";
+import { eq, inArray } from "ponder";
+import { buildLineageGraph, childrenFirst } from "../../../sdk/utils/lineageGraph.js";
+import { simulateSplits } from "../../../sdk/utils/simulateSplits.js";
+import { claimPays, type RoyaltyBalance } from "../../../sdk/utils/splitMath.js";
+import { compare, parentLinksOf, reachableIds } from "./lineage.js";
+
+/** One token's earnings of an owner. */
+export type TokenEarnings = {
+  token: `0x${string}`;
+  /** What claiming every owned asset pays now (each claim splits its own asset first). */
+  claimableNow: bigint;
+  /** What splitting every descendant, children first, would add to that. */
+  inTransit: bigint;
+  /** Paid to the owner's address by claims so far, plus `claimableNow`. */
+  lifetimeEarned: bigint;
+  /** The descendants whose split moves money (what a claim-all would split), children first. */
+  splits: bigint[];
+};
+
+/** The assets `owner` holds (id and creator), by id ascending. */
+export async function ownedBy(owner: string): Promise<{ id: bigint; creator: `0x${string}` }[]> {
+  const address = owner.toLowerCase() as `0x${string}`;
+  const rows = await db
+    .select({ id: asset.id, creator: asset.creator })
+    .from(asset)
+    .where(eq(asset.owner, address));
+  return rows.sort((a, b) => compare(a.id, b.id));
+}
+
+/** The assets `owner` holds now and its earnings in every token they have a balance in. */
+export async function earningsOf(owner: string) {
+  const address = owner.toLowerCase() as `0x${string}`;
+  const owned = (await ownedBy(address)).map(({ id }) => id);
+  const descendants = await reachableIds(owned, "descendants");
+  const candidates = [...owned, ...descendants];
+  // Every parent link of a split asset decides what it pays, co-parents outside the set included.
+  const [links, balanceRows, claimRows] = await Promise.all([
+    parentLinksOf(candidates),
+    candidates.length === 0
+      ? []
+      : db.select().from(assetTokenTotal).where(inArray(assetTokenTotal.assetId, candidates)),
+    db.select().from(claim).where(eq(claim.recipient, address)),
+  ]);
+  const graph = buildLineageGraph(links);
+  const byToken = new Map<`0x${string}`, Map<bigint, RoyaltyBalance>>();
+  for (const row of balanceRows) {
+    const balances = byToken.get(row.token) ?? new Map<bigint, RoyaltyBalance>();
+    balances.set(row.assetId, {
+      held: row.held,
+      pendingGross: row.pendingGross,
+      remainder: row.splitRemainder,
+    });
+    byToken.set(row.token, balances);
+  }
+  const claimedByToken = new Map<`0x${string}`, bigint>();
+  for (const row of claimRows) {
+    claimedByToken.set(row.token, (claimedByToken.get(row.token) ?? 0n) + row.total);
+  }
+  const tokens = [...new Set([...byToken.keys(), ...claimedByToken.keys()])].sort();
+  const order = childrenFirst(descendants);
+  const claimOf = (balances: ReadonlyMap<bigint, RoyaltyBalance>) =>
+    owned.reduce((total, id) => {
+      const balance = balances.get(id);
+      if (!balance) return total;
+      return (
+        total +
+        claimPays(
+          balance,
+          (graph.parents.get(id) ?? []).map((l) => l.shareBps),
+        )
+      );
+    }, 0n);
+  const earnings: TokenEarnings[] = tokens.map((token) => {
+    const balances = byToken.get(token) ?? new Map<bigint, RoyaltyBalance>();
+    const claimableNow = claimOf(balances);
+    const simulation = simulateSplits({ graph, assetIds: order, balances });
+    return {
+      token,
+      claimableNow,
+      inTransit: claimOf(simulation.balances) - claimableNow,
+      lifetimeEarned: (claimedByToken.get(token) ?? 0n) + claimableNow,
+      splits: simulation.splitAssetIds,
+    };
+  });
+  return { owner: address, assetIds: owned, earnings };
+}

@@ -1,0 +1,83 @@
+// The HTTP API: GraphQL over every table (with limits on size, depth and aliases), read-only SQL
+// for `@ponder/client`, and JSON endpoints for the questions that need a walk of the graph.
+import { Hono } from "hono";
+import { client, graphql } from "ponder";
+import { db } from "ponder:api";
+import schema from "ponder:schema";
+import { isAddress } from "viem";
+import { indexedDeployment } from "../../lib/deployment.js";
+import { auditBalances } from "./auditBalances.js";
+import { earningsOf, ownedBy } from "./earnings.js";
+import { toJson } from "./json.js";
+import { type Direction, lineageOf, parentLinksOf, reachableIds } from "./lineage.js";
+import { graphqlRequestErrors, sqlRequestErrors } from "./requestErrors.js";
+
+/** Query limits: a GraphQL operation's tokens, nesting depth and aliases (pages hold ≤ 1,000). */
+export const GRAPHQL_LIMITS = {
+  maxOperationTokens: 2_000,
+  maxOperationDepth: 12,
+  maxOperationAliases: 20,
+} as const;
+
+const DIRECTIONS: readonly Direction[] = ["ancestors", "descendants", "both"];
+const { deployment } = indexedDeployment();
+
+const app = new Hono();
+
+app.use("/graphql", graphqlRequestErrors, graphql({ db, schema }, GRAPHQL_LIMITS));
+app.use("/sql/*", sqlRequestErrors, client({ db, schema }));
+
+// Which protocol this indexer reads (as `start.ts` resolved it), so a client can check it is
+// talking about its own deployment.
+app.get("/deployment", (c) => toJson(c, deployment));
+
+app.get("/lineage/:id", async (c) => {
+  const id = c.req.param("id");
+  const direction = (c.req.query("direction") ?? "both") as Direction;
+  if (!/^\d{1,78}$/.test(id)) return c.json({ error: `asset id "${id}" is not an integer` }, 400);
+  if (!DIRECTIONS.includes(direction)) {
+    return c.json({ error: `direction "${direction}" is not ${DIRECTIONS.join(", ")}` }, 400);
+  }
+  const lineage = await lineageOf(BigInt(id), direction);
+  if (!lineage) return c.json({ error: `asset ${id} is not indexed` }, 404);
+  return toJson(c, lineage);
+});
+
+app.get("/owners/:address/earnings", async (c) => {
+  const address = c.req.param("address");
+  if (!isAddress(address)) return c.json({ error: `"${address}" is not an address` }, 400);
+  return toJson(c, await earningsOf(address));
+});
+
+app.get("/owners/:address/assets", async (c) => {
+  const address = c.req.param("address");
+  if (!isAddress(address)) return c.json({ error: `"${address}" is not an address` }, 400);
+  return toJson(c, { assetIds: (await ownedBy(address)).map(({ id }) => id) });
+});
+
+// What a claim-all needs to plan: the owner's assets, and every parent link of them and of their
+// descendants (a split pays every parent, co-parents outside the owner's tree included).
+app.get("/owners/:address/claim-graph", async (c) => {
+  const address = c.req.param("address");
+  if (!isAddress(address)) return c.json({ error: `"${address}" is not an address` }, 400);
+  const owned = await ownedBy(address);
+  const descendants = await reachableIds(
+    owned.map(({ id }) => id),
+    "descendants",
+  );
+  const assetIds = owned.map(({ id }) => id);
+  const edges = await parentLinksOf([...assetIds, ...descendants]);
+  const created = owned
+    .filter(({ creator }) => creator === address.toLowerCase())
+    .map(({ id }) => id);
+  return toJson(c, { owner: address.toLowerCase(), assetIds, created, descendants, edges });
+});
+
+app.get("/audit/balances", async (c) => toJson(c, await auditBalances()));
+
+app.onError((error, c) => {
+  console.error(error);
+  return c.json({ error: "internal error" }, 500);
+});
+
+export default app;
