@@ -1,7 +1,8 @@
-// Reads at scale, without an indexer: a protocol of 1,000 / 10,000 (/ 100,000) assets is built on
-// anvil (a tree of remixes, every asset paid once, a thousand splits), then lineage, a creator's
-// balance and the whole audit are read through the SDK over HTTP, counting requests, bytes and
-// time. Usage: `npm run bench:scale` (1,000 and 10,000 assets), or with the sizes in
+// Reads at scale, without and with the indexer: a protocol of 1,000 / 10,000 (/ 100,000) assets
+// is built on anvil (a tree of remixes, every asset paid once, a thousand splits), then lineage, a
+// creator's balance and the whole audit are read through the SDK over HTTP, counting requests,
+// bytes and time; then the indexer indexes the chain (events per second) and the same questions,
+// and the earnings and claim plan of the owner of 99% of the assets, are asked through it. Usage: `npm run bench:scale` (1,000 and 10,000 assets), or with the sizes in
 // `SCALE_ASSETS`, e.g. `SCALE_ASSETS="1000 10000 100000" npm run bench:scale`.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -9,10 +10,13 @@ import {
   type Abi,
   type Address,
   createPublicClient,
+  createTestClient,
   createWalletClient,
   type Hex,
   http,
+  numberToHex,
   parseAbi,
+  type PublicClient,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -24,6 +28,7 @@ import {
   previewClaimAll,
   remixProtocolAbi,
 } from "../sdk/index.js";
+import { startIndexer } from "../test/mocha/indexer/run.js";
 import { startNode } from "../test/mocha/sdk/helpers/node.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -180,9 +185,105 @@ async function measure(assets: number) {
       const result = await auditProtocol(client, { deployment });
       if (!result.ok) throw new Error(`the audit of ${assets} assets failed`);
     });
-    return { assets, builtIn, lineage, family, balance, audit };
+    const viaIndexer = await measureIndexer(node.url, deployment, metered, {
+      last,
+      holder,
+      owner: builder.address,
+    });
+    return { assets, builtIn, lineage, family, balance, audit, viaIndexer };
   } finally {
     node.stop();
+  }
+}
+
+/**
+ * The same questions through the indexer: it is started on the built chain (PGlite) and timed to
+ * its backfill (events per second, Ponder's start included); then each read counts the node's
+ * requests and the indexer's, and the bytes of both.
+ */
+async function measureIndexer(
+  rpcUrl: string,
+  deployment: Deployment,
+  metered: (read: (client: PublicClient) => Promise<unknown>) => Promise<ReadCost>,
+  { last, holder, owner }: { last: bigint; holder: Address; owner: Address },
+) {
+  const chain = createPublicClient({ chain: foundry, transport: http(rpcUrl) });
+  const testClient = createTestClient({ chain: foundry, mode: "anvil", transport: http(rpcUrl) });
+  // Under Ponder's finality depth, so the backfill reads it all; one block per call.
+  for (let i = 0; i < 40; i++) await testClient.mine({ blocks: 1 });
+  const head = await chain.getBlockNumber();
+  // Every log of both contracts, counted ten blocks at a time (a block holds up to ~2,000).
+  let events = 0;
+  for (let from = deployment.fromBlock; from <= head; from += 10n) {
+    const logs = await chain.request({
+      method: "eth_getLogs",
+      params: [
+        {
+          address: [deployment.protocol, deployment.licensing],
+          fromBlock: numberToHex(from),
+          toBlock: numberToHex(from + 9n > head ? head : from + 9n),
+        },
+      ],
+    });
+    events += logs.length;
+  }
+  const started = performance.now();
+  const indexer = await startIndexer(rpcUrl, deployment);
+  try {
+    await indexer.caughtUp(head, 30 * 60_000);
+    const syncMs = performance.now() - started;
+    // The SDK reaches the indexer with `fetch`: count those requests and bytes too.
+    const plainFetch = globalThis.fetch;
+    const withIndexer = async (read: (client: PublicClient) => Promise<unknown>) => {
+      const seen = { requests: 0, bytes: 0 };
+      globalThis.fetch = async (input, init) => {
+        const response = await plainFetch(input, init);
+        if (String(input).startsWith(indexer.url)) {
+          seen.requests++;
+          seen.bytes += (await response.clone().arrayBuffer()).byteLength;
+        }
+        return response;
+      };
+      try {
+        const cost = await metered(read);
+        return { ...cost, requests: cost.requests + seen.requests, bytes: cost.bytes + seen.bytes };
+      } finally {
+        globalThis.fetch = plainFetch;
+      }
+    };
+    const url = indexer.url;
+    const lineage = await withIndexer((client) =>
+      getLineage(client, { deployment, assetId: last, direction: "ancestors", indexer: url }),
+    );
+    const family = await withIndexer((client) =>
+      getLineage(client, { deployment, assetId: last / 2n, indexer: url }),
+    );
+    const balance = await withIndexer((client) =>
+      previewClaimAll(client, { deployment, owner: holder, indexer: url }),
+    );
+    const ownerEarnings = await withIndexer(() =>
+      fetch(`${url}/owners/${owner}/earnings`).then((response) => response.json()),
+    );
+    const ownerPlan = await withIndexer((client) =>
+      previewClaimAll(client, { deployment, owner, indexer: url }),
+    );
+    const audit = await withIndexer(async (client) => {
+      const result = await auditProtocol(client, { deployment, indexer: url });
+      if (!result.ok) throw new Error("the three-way audit failed");
+    });
+    return {
+      events,
+      syncMs,
+      eventsPerSecond: Math.round(events / (syncMs / 1000)),
+      lineage,
+      family,
+      balance,
+      ownerEarnings,
+      ownerPlan,
+      audit,
+    };
+  } finally {
+    await indexer.stop();
   }
 }
 
@@ -190,11 +291,21 @@ const cell = ({ requests, bytes, ms }: ReadCost) =>
   `${requests} req, ${(bytes / 1e6).toFixed(2)} MB, ${ms.toLocaleString("en-US")} ms`;
 
 const rows: string[] = [];
+const indexerRows: string[] = [];
+const syncRows: string[] = [];
 for (const assets of SIZES) {
   const result = await measure(assets);
   console.error(`built ${assets.toLocaleString("en-US")} assets in ${result.builtIn} ms`);
+  const size = assets.toLocaleString("en-US");
   rows.push(
-    `| ${assets.toLocaleString("en-US")} | ${cell(result.lineage)} | ${cell(result.family)} | ${cell(result.balance)} | ${cell(result.audit)} |`,
+    `| ${size} | ${cell(result.lineage)} | ${cell(result.family)} | ${cell(result.balance)} | ${cell(result.audit)} |`,
+  );
+  const i = result.viaIndexer;
+  indexerRows.push(
+    `| ${size} | ${cell(i.lineage)} | ${cell(i.family)} | ${cell(i.balance)} | ${cell(i.ownerEarnings)} | ${cell(i.ownerPlan)} | ${cell(i.audit)} |`,
+  );
+  syncRows.push(
+    `| ${size} | ${i.events.toLocaleString("en-US")} | ${Math.round(i.syncMs).toLocaleString("en-US")} ms | ${i.eventsPerSecond.toLocaleString("en-US")} |`,
   );
 }
 console.log("Reads at scale through the SDK alone (anvil, no indexer)\n");
@@ -203,3 +314,15 @@ console.log(
 );
 console.log("| ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
+console.log(
+  "\nThe same through the indexer (PGlite; requests and bytes to the node and the indexer)\n",
+);
+console.log(
+  "| assets | lineage: ancestors of the newest asset | lineage: both sides of a middle asset | balance of a creator of 1% of assets | earnings of the owner of 99% (indexer) | claim plan of the owner of 99% | three-way audit |",
+);
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const row of indexerRows) console.log(row);
+console.log("\nIndexer backfill (PGlite, 2 cores; Ponder's start included)\n");
+console.log("| assets | events | caught up after | events per second |");
+console.log("| ---: | ---: | ---: | ---: |");
+for (const row of syncRows) console.log(row);

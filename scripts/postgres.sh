@@ -15,14 +15,15 @@ usage() {
 }
 [[ $# -eq 2 && ($1 == start || $1 == stop) ]] || usage
 command=$1
-dir=$2
+dir=$(realpath -m -- "$2") # absolute: the postgres user's tools run from /, and the socket lives here
 data="$dir/data"
 port=${REMIX_PG_PORT:-55432}
 bin=/usr/lib/postgresql/15/bin
 
 # PostgreSQL refuses to run as root: as root, its tools run as the `postgres` user.
+# (From /, which the `postgres` user can always enter, unlike the caller's folder.)
 as_postgres() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 if [[ $command == stop ]]; then
@@ -72,8 +73,6 @@ else
 fi
 
 mkdir -p "$dir"
-dir=$(cd "$dir" && pwd) # absolute, for the socket directory
-data="$dir/data"
 if [[ $(id -u) -eq 0 ]]; then chown postgres "$dir"; fi
 if [[ ! -f "$data/PG_VERSION" ]]; then
   # -N: no fsync, the data is thrown away anyway.

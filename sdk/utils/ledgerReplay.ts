@@ -113,23 +113,16 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
     }
     return ledger;
   };
-  const balanceOf = (ledger: TokenLedger, assetId: bigint) =>
-    ledger.balances.get(assetId) ?? EMPTY_BALANCE;
-  const credit = (ledger: TokenLedger, assetId: bigint, gross: bigint, net: bigint) =>
-    ledger.balances.set(
-      assetId,
-      balanceAfterCredit(balanceOf(ledger, assetId), gross, net, links.has(assetId)),
-    );
-  const check = (
+  const inconsistency = (
     event: Extract<LedgerEvent, { eventName: LedgerInconsistency["eventName"] }>,
     token: Address,
     assetId: bigint | null,
     expected: bigint,
     actual: bigint,
-  ) => {
-    if (expected === actual) return;
+  ): LedgerInconsistency | undefined => {
+    if (expected === actual) return undefined;
     const { eventName, transactionHash, blockNumber } = event;
-    inconsistencies.push({
+    return {
       eventName,
       token: getAddress(token),
       assetId,
@@ -137,10 +130,143 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
       actual,
       transactionHash,
       blockNumber,
-    });
+    };
+  };
+  const check = (...found: Parameters<typeof inconsistency>) => {
+    const result = inconsistency(...found);
+    if (result) inconsistencies.push(result);
   };
 
+  // One token's balances as a split or a claim reads and writes them: the ledger itself, or a
+  // draft over it that a claim commits once it knows the order its splits happened in.
+  type Books = {
+    get(assetId: bigint): RoyaltyBalance;
+    set(assetId: bigint, balance: RoyaltyBalance): void;
+    check(...found: Parameters<typeof inconsistency>): void;
+  };
+  const booksOf = (ledger: TokenLedger): Books => ({
+    get: (assetId) => ledger.balances.get(assetId) ?? EMPTY_BALANCE,
+    set: (assetId, balance) => void ledger.balances.set(assetId, balance),
+    check,
+  });
+  const draftOf = (ledger: TokenLedger) => {
+    const changes = new Map<bigint, RoyaltyBalance>();
+    const found: LedgerInconsistency[] = [];
+    const books: Books = {
+      get: (assetId) => changes.get(assetId) ?? ledger.balances.get(assetId) ?? EMPTY_BALANCE,
+      set: (assetId, balance) => void changes.set(assetId, balance),
+      check: (...args) => {
+        const result = inconsistency(...args);
+        if (result) found.push(result);
+      },
+    };
+    const commit = () => {
+      for (const [assetId, balance] of changes) ledger.balances.set(assetId, balance);
+      inconsistencies.push(...found);
+    };
+    return { books, found, commit };
+  };
+  const credit = (books: Books, assetId: bigint, gross: bigint, net: bigint) =>
+    books.set(assetId, balanceAfterCredit(books.get(assetId), gross, net, links.has(assetId)));
+
+  const split = (books: Books, event: SplitEvent) => {
+    const { assetId, token, gross, amounts } = event.args;
+    const parents = links.get(assetId) ?? [];
+    const expected = splitBalance(
+      books.get(assetId),
+      parents.map(({ shareBps }) => shareBps),
+    );
+    books.check(event, token, assetId, expected.gross, gross);
+    // One amount per parent, in registration order (zeros included).
+    for (let i = 0; i < Math.max(parents.length, amounts.length); i++) {
+      const parentId = parents[i]?.parentId ?? null;
+      books.check(event, token, parentId, expected.amounts[i] ?? 0n, amounts[i] ?? 0n);
+      if (parentId !== null && (amounts[i] ?? 0n) !== 0n) {
+        credit(books, parentId, amounts[i] ?? 0n, amounts[i] ?? 0n);
+      }
+    }
+    const sent = amounts.reduce((sum, amount) => sum + amount, 0n);
+    books.set(assetId, balanceAfterSplit(books.get(assetId), gross, sent));
+  };
+
+  // A claim splits each asset as it takes it, in the claim's order, but logs all of its amounts
+  // in one `Claimed` after its splits. So the splits logged just before a claim in its transaction
+  // are held back: the last of them may be the claim's own (of its token, in the order of its
+  // assets), taken in turn with the assets; the others came before the claim (a `splitMany` in
+  // the same transaction). The claim is replayed with the most splits of its own that agree with
+  // every amount it logged (each reading is exact; only which one happened is not in the logs).
+  let heldBack: SplitEvent[] = [];
+  const release = () => {
+    for (const event of heldBack) split(booksOf(ledgerOf(event.args.token)), event);
+    heldBack = [];
+  };
+  const claim = (event: ClaimedEvent) => {
+    const { token, assetIds, amounts } = event.args;
+    const ledger = ledgerOf(token);
+    const position = new Map<bigint, number>();
+    assetIds.forEach((assetId, index) => {
+      if (!position.has(assetId)) position.set(assetId, index);
+    });
+    // The claim's own splits can only be a suffix of its token's, in the order of its assets.
+    let own = 0;
+    for (let i = heldBack.length - 1; i >= 0; i--) {
+      const held = heldBack[i] as SplitEvent;
+      const at = position.get(held.args.assetId);
+      if (getAddress(held.args.token) !== ledger.token || at === undefined) break;
+      const later = heldBack[i + 1];
+      if (later && at >= (position.get(later.args.assetId) as number)) break;
+      own++;
+    }
+    const replay = (count: number) => {
+      const draft = draftOf(ledger);
+      const before = heldBack.length - count;
+      for (const held of heldBack.slice(0, before)) {
+        if (getAddress(held.args.token) === ledger.token) split(draft.books, held);
+      }
+      const mine = heldBack.slice(before);
+      assetIds.forEach((assetId, index) => {
+        if (mine[0]?.args.assetId === assetId && position.get(assetId) === index) {
+          split(draft.books, mine.shift() as SplitEvent);
+        }
+        const amount = amounts[index] ?? 0n;
+        const balance = draft.books.get(assetId);
+        // A repeated asset was taken by its first entry: the books already hold its zero.
+        draft.books.check(event, token, assetId, claimable(balance), amount);
+        draft.books.set(assetId, balanceAfterClaim(balance, amount));
+      });
+      return draft;
+    };
+    let chosen = replay(own);
+    for (let count = own - 1; chosen.found.length > 0 && count >= 0; count--) {
+      const other = replay(count);
+      if (other.found.length === 0) chosen = other;
+    }
+    // Splits of other tokens are independent of this claim.
+    for (const held of heldBack) {
+      if (getAddress(held.args.token) !== ledger.token)
+        split(booksOf(ledgerOf(held.args.token)), held);
+    }
+    heldBack = [];
+    chosen.commit();
+    ledger.claimed += amounts.reduce((sum, amount) => sum + amount, 0n);
+  };
+  const sameTransaction = (event: LedgerEvent) =>
+    event.transactionHash !== null &&
+    heldBack.length > 0 &&
+    heldBack[0]?.transactionHash === event.transactionHash;
+
   const apply = (event: LedgerEvent): void => {
+    if (event.eventName === "Split") {
+      if (!sameTransaction(event)) release();
+      heldBack.push(event);
+      return;
+    }
+    if (event.eventName === "Claimed") {
+      if (!sameTransaction(event)) release();
+      claim(event);
+      return;
+    }
+    release();
     switch (event.eventName) {
       case "ParentLinked": {
         const { childId, parentId, shareBps } = event.args;
@@ -157,42 +283,7 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
         ledger.paidIn += amount;
         ledger.feesCharged += fee;
         ledger.grossRemainder = advanceRemainder(ledger.grossRemainder, amount);
-        credit(ledger, assetId, amount, amount - fee);
-        break;
-      }
-      case "Split": {
-        const { assetId, token, gross, amounts } = event.args;
-        const ledger = ledgerOf(token);
-        const balance = balanceOf(ledger, assetId);
-        const parents = links.get(assetId) ?? [];
-        const expected = splitBalance(
-          balance,
-          parents.map(({ shareBps }) => shareBps),
-        );
-        check(event, token, assetId, expected.gross, gross);
-        // One amount per parent, in registration order (zeros included).
-        for (let i = 0; i < Math.max(parents.length, amounts.length); i++) {
-          const parentId = parents[i]?.parentId ?? null;
-          check(event, token, parentId, expected.amounts[i] ?? 0n, amounts[i] ?? 0n);
-          if (parentId !== null && (amounts[i] ?? 0n) !== 0n) {
-            credit(ledger, parentId, amounts[i] ?? 0n, amounts[i] ?? 0n);
-          }
-        }
-        const sent = amounts.reduce((sum, amount) => sum + amount, 0n);
-        ledger.balances.set(assetId, balanceAfterSplit(balanceOf(ledger, assetId), gross, sent));
-        break;
-      }
-      case "Claimed": {
-        const { token, assetIds, amounts } = event.args;
-        const ledger = ledgerOf(token);
-        assetIds.forEach((assetId, index) => {
-          const amount = amounts[index] ?? 0n;
-          const balance = balanceOf(ledger, assetId);
-          // A repeated asset was taken by its first entry: the books already hold its zero.
-          check(event, token, assetId, claimable(balance), amount);
-          ledger.balances.set(assetId, balanceAfterClaim(balance, amount));
-          ledger.claimed += amount;
-        });
+        credit(booksOf(ledger), assetId, amount, amount - fee);
         break;
       }
       case "FeesWithdrawn": {
@@ -204,5 +295,14 @@ export function ledgerReplay(): { apply(event: LedgerEvent): void; result(): Led
       }
     }
   };
-  return { apply, result: () => ({ ledgers, inconsistencies }) };
+  return {
+    apply,
+    result: () => {
+      release();
+      return { ledgers, inconsistencies };
+    },
+  };
 }
+
+type SplitEvent = Extract<LedgerEvent, { eventName: "Split" }>;
+type ClaimedEvent = Extract<LedgerEvent, { eventName: "Claimed" }>;

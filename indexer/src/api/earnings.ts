@@ -14,11 +14,13 @@ export type TokenEarnings = {
   token: `0x${string}`;
   /** What claiming every owned asset pays now (each claim splits its own asset first). */
   claimableNow: bigint;
-  /** What splitting every descendant, children first, would add to that. */
+  /** What splitting every descendant (and owned asset below another), children first, would add
+   * to that. */
   inTransit: bigint;
   /** Paid to the owner's address by claims so far, plus `claimableNow`. */
   lifetimeEarned: bigint;
-  /** The descendants whose split moves money (what a claim-all would split), children first. */
+  /** The owned assets and descendants whose split moves money (what a claim-all would split),
+   * children first. */
   splits: bigint[];
 };
 
@@ -62,7 +64,8 @@ export async function earningsOf(owner: string) {
     claimedByToken.set(row.token, (claimedByToken.get(row.token) ?? 0n) + row.total);
   }
   const tokens = [...new Set([...byToken.keys(), ...claimedByToken.keys()])].sort();
-  const order = childrenFirst(descendants);
+  // Owned assets too: one below another passes its share up to it before the claims.
+  const order = childrenFirst(candidates);
   const claimOf = (balances: ReadonlyMap<bigint, RoyaltyBalance>) =>
     owned.reduce((total, id) => {
       const balance = balances.get(id);

@@ -89,8 +89,9 @@ export type RunningIndexer = {
   postgres: { database: string; schema: string } | undefined;
   /** POSTs a GraphQL query and returns its `data` (fails on GraphQL errors). */
   query<T>(query: string): Promise<T>;
-  /** Resolves once the indexer is ready and has indexed block `block`; returns the wait in ms. */
-  caughtUp(block: bigint): Promise<number>;
+  /** Resolves once the indexer is ready and has indexed block `block` (within `timeoutMs`, default
+   * 45 s); returns the wait in ms. */
+  caughtUp(block: bigint, timeoutMs?: number): Promise<number>;
   /** Everything the indexer printed (the last 20,000 characters). */
   output(): string;
   /** Stops it and removes what it wrote (its temporary folder; its database on PostgreSQL). */
@@ -190,9 +191,9 @@ export async function startIndexer(
       }
       return body.data;
     },
-    async caughtUp(block: bigint): Promise<number> {
+    async caughtUp(block: bigint, timeoutMs = 45_000): Promise<number> {
       const started = Date.now();
-      while (Date.now() - started < 45_000) {
+      while (Date.now() - started < timeoutMs) {
         if (!running()) throw new Error(`the indexer exited:\n${output}`);
         const ready = await fetch(`${url}/ready`).then(
           (response) => response.ok,
@@ -209,7 +210,9 @@ export async function startIndexer(
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`the indexer did not catch up with block ${block} in 45 s:\n${output}`);
+      throw new Error(
+        `the indexer did not catch up with block ${block} in ${timeoutMs / 1000} s:\n${output}`,
+      );
     },
     async stop(): Promise<void> {
       if (running()) {

@@ -152,7 +152,8 @@ export async function mineBlocks(e: SdkEnv, count: number): Promise<void> {
 }
 
 /**
- * Asserts that, for every asset the contract knows and both tokens (ETH, dUSD), the indexed
+ * Asserts that, for every asset the contract knows and every token of `tokens` (default ETH and
+ * dUSD), the indexed
  * `held`, `pendingGross` and `splitRemainder` equal `royaltyBalance` to the wei and the running
  * totals add up to `held`; and that every token's indexed `outstanding` fees equal `accruedFees`.
  * Returns the number of asset and token rows compared and the rows by `<assetId>:<token>`.
@@ -160,6 +161,7 @@ export async function mineBlocks(e: SdkEnv, count: number): Promise<void> {
 export async function expectTotalsEqualViews(
   e: SdkEnv,
   indexed: Pick<Indexed, "assetTokenTotals" | "tokenFeeTotals">,
+  tokens: readonly Address[] = [zeroAddress, e.usd],
 ): Promise<{ compared: number; totals: Map<string, IndexedTotals> }> {
   const { publicClient, deployment } = e;
   const read = { address: deployment.protocol, abi: remixProtocolAbi } as const;
@@ -169,14 +171,14 @@ export async function expectTotalsEqualViews(
   );
   let compared = 0;
   for (let id = 1n; id <= total; id++) {
-    for (const token of [zeroAddress, e.usd]) {
+    for (const token of tokens) {
       const [held, pendingGross, remainder] = await publicClient.readContract({
         ...read,
         functionName: "royaltyBalance",
         args: [id, token],
       });
       const row = totals.get(`${id}:${token.toLowerCase()}`);
-      const label = `asset ${id} in ${token === zeroAddress ? "ETH" : "dUSD"}`;
+      const label = `asset ${id} in ${token === zeroAddress ? "ETH" : token}`;
       expect(BigInt(row?.held ?? 0), `held by ${label}`).to.equal(held);
       expect(BigInt(row?.pendingGross ?? 0), `pending gross of ${label}`).to.equal(pendingGross);
       expect(BigInt(row?.splitRemainder ?? 0), `split remainder of ${label}`).to.equal(remainder);
@@ -190,7 +192,7 @@ export async function expectTotalsEqualViews(
       }
     }
   }
-  for (const token of [zeroAddress, e.usd]) {
+  for (const token of tokens) {
     const [fees] = await publicClient.readContract({
       ...read,
       functionName: "accruedFees",

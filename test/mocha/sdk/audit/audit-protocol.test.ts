@@ -116,6 +116,30 @@ describeOnNodes("sdk auditProtocol", (env) => {
     expect(audit.tokens[0]).to.deep.include({ conserved: false, solvent: false });
   });
 
+  it("agrees with a claim that splits a listed remix after taking its listed parent", async function () {
+    const e = env();
+    const { deployment, alice, payer } = e;
+    // Alice owns A and its remix B (30%); claimMany([A, B]) takes A first, then splits B (its
+    // 30% reaches A after A was taken) and takes B. The split is logged before the one Claimed.
+    const [a, b] = (await buildTree(e, [{}, { parents: [{ index: 0, shareBps: 3_000 }] }])) as [
+      bigint,
+      bigint,
+    ];
+    await pay(payer, { deployment, assetId: a, token: ETH, amount: parseEther("0.1") });
+    await pay(payer, { deployment, assetId: b, token: ETH, amount: parseEther("1") });
+    const { amounts } = await claimMany(alice, { deployment, assetIds: [a, b], tokens: [ETH] });
+    expect(amounts).to.deep.equal([{ token: ETH, amount: parseEther("0.69") }]);
+    const [afterA] = await getBalances(e.publicClient, {
+      deployment,
+      assetIds: [a],
+      tokens: [ETH],
+    });
+    expect(afterA!.held).to.equal(parseEther("0.3"));
+    const audit = await auditProtocol(e.publicClient, { deployment });
+    expect(audit.discrepancies).to.deep.equal([]);
+    expect(audit.ok).to.equal(true);
+  });
+
   it("reads a 300-asset protocol in a handful of requests", async function () {
     this.timeout(120_000);
     const e = env();

@@ -121,4 +121,48 @@ describe("sdk replayLedger", function () {
       ]),
     ).to.deep.include({ eventName: "Split", assetId: 20n, expected: 15n, actual: 16n });
   });
+
+  describe("a claim and the splits logged just before it in its transaction", function () {
+    const tx = { transactionHash: `0x${"ab".repeat(32)}`, blockNumber: 2n } as const;
+    const inTx = (event: LedgerEvent): LedgerEvent => ({ ...event, ...tx });
+    const claimedMany = (assetIds: bigint[], amounts: bigint[]): LedgerEvent =>
+      inTx({ ...at, eventName: "Claimed", args: { token: ETH, assetIds, amounts } });
+
+    it("replays the claim's own split where the claim made it: after the assets it took before", function () {
+      // claimMany([1, 2]) takes 1 (90), then splits 2 (300 to 1) and takes 2 (600); the split
+      // is logged before the claim's one Claimed.
+      const { ledgers, inconsistencies } = replayLedger([
+        ...history,
+        inTx(split(2n, 1_000n, [300n])),
+        claimedMany([1n, 2n], [90n, 600n]),
+      ]);
+      expect(inconsistencies).to.deep.equal([]);
+      const balances = ledgers.get(ETH)!.balances;
+      expect(balances.get(1n)).to.deep.equal({ held: 300n, pendingGross: 0n, remainder: 0n });
+      expect(balances.get(2n)).to.deep.equal({ held: 0n, pendingGross: 0n, remainder: 1_000n });
+    });
+
+    it("replays a split made before the claim in the same transaction (splitMany, then claimMany)", function () {
+      const { ledgers, inconsistencies } = replayLedger([
+        ...history,
+        inTx(split(2n, 1_000n, [300n])),
+        claimedMany([1n, 2n], [390n, 600n]),
+      ]);
+      expect(inconsistencies).to.deep.equal([]);
+      expect(ledgers.get(ETH)!.balances.get(1n)).to.deep.include({ held: 0n });
+    });
+
+    it("still reports a claim that fits neither order", function () {
+      expect(
+        summary([...history, inTx(split(2n, 1_000n, [300n])), claimedMany([1n, 2n], [91n, 600n])]),
+      ).to.deep.equal([{ eventName: "Claimed", assetId: 1n, expected: 90n, actual: 91n }]);
+    });
+
+    it("never takes a split of another transaction, or of an asset the claim does not list, as its own", function () {
+      // Split in another transaction: it came first, so asset 1's claim includes its 300.
+      expect(
+        summary([...history, split(2n, 1_000n, [300n]), claimedMany([1n], [90n])]),
+      ).to.deep.equal([{ eventName: "Claimed", assetId: 1n, expected: 390n, actual: 90n }]);
+    });
+  });
 });
