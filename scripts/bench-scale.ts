@@ -3,7 +3,8 @@
 // creator's balance and the whole audit are read through the SDK over HTTP, counting requests,
 // bytes and time; then the indexer indexes the chain (events per second) and the same questions,
 // and the earnings and claim plan of the owner of 99% of the assets, are asked through it. Usage: `npm run bench:scale` (1,000 and 10,000 assets), or with the sizes in
-// `SCALE_ASSETS`, e.g. `SCALE_ASSETS="1000 10000 100000" npm run bench:scale`.
+// `SCALE_ASSETS`, e.g. `SCALE_ASSETS="1000 10000 100000" npm run bench:scale`; the indexer runs
+// on PGlite, or on PostgreSQL with `SCALE_DATABASE_URL`.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
@@ -38,6 +39,9 @@ if (SIZES.some((size) => !Number.isInteger(size) || size < 10)) {
     `SCALE_ASSETS="${process.env.SCALE_ASSETS}": expected asset counts of at least 10`,
   );
 }
+/** The indexer stores in PGlite, or in the PostgreSQL server of `SCALE_DATABASE_URL`. */
+const DATABASE_URL = process.env.SCALE_DATABASE_URL || undefined;
+const DATABASE = DATABASE_URL ? "PostgreSQL" : "PGlite";
 /** Assets registered per transaction, and payments per `payMany`: about 400 logs a block, dense
  * for a real chain (the scans size their block ranges by it). */
 const PER_BUILD = 100;
@@ -197,7 +201,7 @@ async function measure(assets: number) {
 }
 
 /**
- * The same questions through the indexer: it is started on the built chain (PGlite) and timed to
+ * The same questions through the indexer: it is started on the built chain and timed to
  * its backfill (events per second, Ponder's start included); then each read counts the node's
  * requests and the indexer's, and the bytes of both.
  */
@@ -228,7 +232,7 @@ async function measureIndexer(
     events += logs.length;
   }
   const started = performance.now();
-  const indexer = await startIndexer(rpcUrl, deployment);
+  const indexer = await startIndexer(rpcUrl, deployment, { databaseUrl: DATABASE_URL });
   try {
     await indexer.caughtUp(head, 30 * 60_000);
     const syncMs = performance.now() - started;
@@ -261,9 +265,13 @@ async function measureIndexer(
     const balance = await withIndexer((client) =>
       previewClaimAll(client, { deployment, owner: holder, indexer: url }),
     );
-    const ownerEarnings = await withIndexer(() =>
-      fetch(`${url}/owners/${owner}/earnings`).then((response) => response.json()),
-    );
+    const earnings = () =>
+      fetch(`${url}/owners/${owner}/earnings`).then((response) => response.json());
+    const ownerEarnings = await withIndexer(earnings);
+    // Asked again, as a dashboard does: the median of five.
+    const again: number[] = [];
+    for (let i = 0; i < 5; i++) again.push((await withIndexer(earnings)).ms);
+    const ownerEarningsAgain = again.sort((a, b) => a - b)[2] as number;
     const ownerPlan = await withIndexer((client) =>
       previewClaimAll(client, { deployment, owner, indexer: url }),
     );
@@ -279,6 +287,7 @@ async function measureIndexer(
       family,
       balance,
       ownerEarnings,
+      ownerEarningsAgain,
       ownerPlan,
       audit,
     };
@@ -302,7 +311,7 @@ for (const assets of SIZES) {
   );
   const i = result.viaIndexer;
   indexerRows.push(
-    `| ${size} | ${cell(i.lineage)} | ${cell(i.family)} | ${cell(i.balance)} | ${cell(i.ownerEarnings)} | ${cell(i.ownerPlan)} | ${cell(i.audit)} |`,
+    `| ${size} | ${cell(i.lineage)} | ${cell(i.family)} | ${cell(i.balance)} | ${cell(i.ownerEarnings)}; again ${i.ownerEarningsAgain} ms | ${cell(i.ownerPlan)} | ${cell(i.audit)} |`,
   );
   syncRows.push(
     `| ${size} | ${i.events.toLocaleString("en-US")} | ${Math.round(i.syncMs).toLocaleString("en-US")} ms | ${i.eventsPerSecond.toLocaleString("en-US")} |`,
@@ -315,14 +324,14 @@ console.log(
 console.log("| ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) console.log(row);
 console.log(
-  "\nThe same through the indexer (PGlite; requests and bytes to the node and the indexer)\n",
+  `\nThe same through the indexer (${DATABASE}; requests and bytes to the node and the indexer)\n`,
 );
 console.log(
-  "| assets | lineage: ancestors of the newest asset | lineage: both sides of a middle asset | balance of a creator of 1% of assets | earnings of the owner of 99% (indexer) | claim plan of the owner of 99% | three-way audit |",
+  "| assets | lineage: ancestors of the newest asset | lineage: both sides of a middle asset | balance of a creator of 1% of assets | earnings of the owner of 99% (indexer; asked again: median of 5) | claim plan of the owner of 99% | three-way audit |",
 );
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of indexerRows) console.log(row);
-console.log("\nIndexer backfill (PGlite, 2 cores; Ponder's start included)\n");
+console.log(`\nIndexer backfill (${DATABASE}, 2 cores; Ponder's start included)\n`);
 console.log("| assets | events | caught up after | events per second |");
 console.log("| ---: | ---: | ---: | ---: |");
 for (const row of syncRows) console.log(row);

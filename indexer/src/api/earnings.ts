@@ -2,12 +2,13 @@
 // arithmetic: what a claim of every owned asset pays now, what splitting every descendant first
 // would add (money in transit below), and which descendants' splits carry it.
 import { db } from "ponder:api";
-import { asset, assetTokenTotal, claim } from "ponder:schema";
-import { eq, inArray } from "ponder";
+import { assetTokenTotal, claim } from "ponder:schema";
+import { eq, sql } from "ponder";
 import { buildLineageGraph, childrenFirst } from "../../../sdk/utils/lineageGraph.js";
 import { simulateSplits } from "../../../sdk/utils/simulateSplits.js";
 import { claimPays, type RoyaltyBalance } from "../../../sdk/utils/splitMath.js";
-import { compare, parentLinksOf, reachableIds } from "./lineage.js";
+import { rowsOf } from "./lineage.js";
+import { ownedAssets, ownerTree, ownerTreeLinks } from "./ownerTree.js";
 
 /** One token's earnings of an owner. */
 export type TokenEarnings = {
@@ -24,40 +25,34 @@ export type TokenEarnings = {
   splits: bigint[];
 };
 
-/** The assets `owner` holds (id and creator), by id ascending. */
-export async function ownedBy(owner: string): Promise<{ id: bigint; creator: `0x${string}` }[]> {
-  const address = owner.toLowerCase() as `0x${string}`;
-  const rows = await db
-    .select({ id: asset.id, creator: asset.creator })
-    .from(asset)
-    .where(eq(asset.owner, address));
-  return rows.sort((a, b) => compare(a.id, b.id));
-}
-
 /** The assets `owner` holds now and its earnings in every token they have a balance in. */
 export async function earningsOf(owner: string) {
   const address = owner.toLowerCase() as `0x${string}`;
-  const owned = (await ownedBy(address)).map(({ id }) => id);
-  const descendants = await reachableIds(owned, "descendants");
-  const candidates = [...owned, ...descendants];
-  // Every parent link of a split asset decides what it pays, co-parents outside the set included.
-  const [links, balanceRows, claimRows] = await Promise.all([
-    parentLinksOf(candidates),
-    candidates.length === 0
-      ? []
-      : db.select().from(assetTokenTotal).where(inArray(assetTokenTotal.assetId, candidates)),
+  const owning = ownedAssets(address);
+  const linking = ownerTreeLinks(address);
+  const [balanceRows, claimRows] = await Promise.all([
+    db.execute(sql`${ownerTree(address)}
+      SELECT ${assetTokenTotal.assetId} AS asset_id, ${assetTokenTotal.token} AS token,
+        ${assetTokenTotal.held} AS held, ${assetTokenTotal.pendingGross} AS pending_gross,
+        ${assetTokenTotal.splitRemainder} AS remainder
+      FROM ${assetTokenTotal} JOIN reached ON ${assetTokenTotal.assetId} = reached.id`),
     db.select().from(claim).where(eq(claim.recipient, address)),
   ]);
+  const owned = (await owning).map(({ id }) => id);
+  const links = await linking;
+  const candidates = new Set<bigint>(owned);
+  for (const { childId } of links) candidates.add(childId);
   const graph = buildLineageGraph(links);
   const byToken = new Map<`0x${string}`, Map<bigint, RoyaltyBalance>>();
-  for (const row of balanceRows) {
-    const balances = byToken.get(row.token) ?? new Map<bigint, RoyaltyBalance>();
-    balances.set(row.assetId, {
-      held: row.held,
-      pendingGross: row.pendingGross,
-      remainder: row.splitRemainder,
+  for (const row of rowsOf(balanceRows)) {
+    const token = String(row.token) as `0x${string}`;
+    const balances = byToken.get(token) ?? new Map<bigint, RoyaltyBalance>();
+    balances.set(BigInt(row.asset_id as string), {
+      held: BigInt(row.held as string),
+      pendingGross: BigInt(row.pending_gross as string),
+      remainder: BigInt(row.remainder as string),
     });
-    byToken.set(row.token, balances);
+    byToken.set(token, balances);
   }
   const claimedByToken = new Map<`0x${string}`, bigint>();
   for (const row of claimRows) {

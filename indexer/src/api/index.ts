@@ -7,9 +7,10 @@ import schema from "ponder:schema";
 import { isAddress } from "viem";
 import { indexedDeployment } from "../../lib/deployment.js";
 import { auditBalances } from "./auditBalances.js";
-import { earningsOf, ownedBy } from "./earnings.js";
+import { earningsOf } from "./earnings.js";
 import { toJson } from "./json.js";
-import { type Direction, lineageOf, parentLinksOf, reachableIds } from "./lineage.js";
+import { type Direction, lineageOf } from "./lineage.js";
+import { ownedAssets, ownerTreeLinks } from "./ownerTree.js";
 import { graphqlRequestErrors, sqlRequestErrors } from "./requestErrors.js";
 
 /** Query limits: a GraphQL operation's tokens, nesting depth and aliases (pages hold ≤ 1,000). */
@@ -52,25 +53,23 @@ app.get("/owners/:address/earnings", async (c) => {
 app.get("/owners/:address/assets", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `"${address}" is not an address` }, 400);
-  return toJson(c, { assetIds: (await ownedBy(address)).map(({ id }) => id) });
+  const owned = await ownedAssets(address.toLowerCase() as `0x${string}`);
+  return toJson(c, { assetIds: owned.map(({ id }) => id) });
 });
 
-// What a claim-all needs to plan: the owner's assets, and every parent link of them and of their
-// descendants (a split pays every parent, co-parents outside the owner's tree included).
+// What a claim-all needs to plan: the owner's assets (and which it registered), and every parent
+// link of them and of their descendants.
 app.get("/owners/:address/claim-graph", async (c) => {
   const address = c.req.param("address");
   if (!isAddress(address)) return c.json({ error: `"${address}" is not an address` }, 400);
-  const owned = await ownedBy(address);
-  const descendants = await reachableIds(
-    owned.map(({ id }) => id),
-    "descendants",
-  );
-  const assetIds = owned.map(({ id }) => id);
-  const edges = await parentLinksOf([...assetIds, ...descendants]);
-  const created = owned
-    .filter(({ creator }) => creator === address.toLowerCase())
-    .map(({ id }) => id);
-  return toJson(c, { owner: address.toLowerCase(), assetIds, created, descendants, edges });
+  const owner = address.toLowerCase() as `0x${string}`;
+  const [owned, edges] = await Promise.all([ownedAssets(owner), ownerTreeLinks(owner)]);
+  return toJson(c, {
+    owner,
+    assetIds: owned.map(({ id }) => id),
+    created: owned.filter(({ created }) => created).map(({ id }) => id),
+    edges,
+  });
 });
 
 app.get("/audit/balances", async (c) => toJson(c, await auditBalances()));
