@@ -37,7 +37,8 @@ export type CliContext = {
   deployment: Deployment;
   /** How log scans are cut (for providers that limit `eth_getLogs` ranges). */
   scan: { maxBlockRange?: bigint };
-  /** An indexer of the deployment (`--indexer`): lineage and claim planning read it, not logs. */
+  /** An indexer of the deployment (`--indexer`): lineage, claim planning and licences read it
+   * instead of logs, and the audit compares it. */
   indexer: string | undefined;
   json: boolean;
   /** A wallet client; throws a readable error when no key is configured. */

@@ -42,7 +42,7 @@ export function remixProgram(): Command {
     )
     .option(
       "--indexer <url>",
-      "an indexer of the deployment (npm run indexer): lineage, balance and claim read it instead of logs",
+      "an indexer of the deployment (npm run indexer): lineage, balance, claim and licences read it instead of logs; audit compares it",
       process.env.REMIX_INDEXER_URL,
     )
     .option("--json", "print JSON for scripts")

@@ -156,3 +156,25 @@ export async function indexedTotals(
     })),
   };
 }
+
+/** The ids of the licences the indexer lists for `holder` (optionally of one kind or asset). */
+export async function licencesFromIndexer(
+  url: string,
+  deployment: Deployment,
+  {
+    holder,
+    kind,
+    assetId,
+  }: { holder: Address; kind?: number | undefined; assetId?: bigint | undefined },
+): Promise<bigint[]> {
+  await checkIndexer(url, deployment);
+  const query = [
+    ...(kind === undefined ? [] : [`kind=${kind}`]),
+    ...(assetId === undefined ? [] : [`assetId=${assetId}`]),
+  ].join("&");
+  const { licenceIds } = await indexerGet<{ licenceIds: string[] }>(
+    url,
+    `/holders/${holder}/licences${query ? `?${query}` : ""}`,
+  );
+  return bigints(licenceIds);
+}

@@ -1,9 +1,9 @@
 // The HTTP API: GraphQL over every table (with limits on size, depth and aliases), read-only SQL
 // for `@ponder/client`, and JSON endpoints for the questions that need a walk of the graph.
 import { Hono } from "hono";
-import { client, graphql } from "ponder";
+import { and, asc, client, eq, graphql } from "ponder";
 import { db } from "ponder:api";
-import schema from "ponder:schema";
+import schema, { licence, useKind } from "ponder:schema";
 import { isAddress } from "viem";
 import { indexedDeployment } from "../../lib/deployment.js";
 import { auditBalances } from "./auditBalances.js";
@@ -70,6 +70,34 @@ app.get("/owners/:address/claim-graph", async (c) => {
     created: owned.filter(({ created }) => created).map(({ id }) => id),
     edges,
   });
+});
+
+// The licences issued to a holder (licences cannot be transferred), oldest first; `kind` (a use
+// kind's number, as in `UseKind`) and `assetId` narrow them.
+app.get("/holders/:address/licences", async (c) => {
+  const address = c.req.param("address");
+  if (!isAddress(address)) return c.json({ error: `"${address}" is not an address` }, 400);
+  const kindQuery = c.req.query("kind");
+  const assetQuery = c.req.query("assetId");
+  const kind = kindQuery === undefined ? undefined : useKind.enumValues[Number(kindQuery)];
+  if (kindQuery !== undefined && (!/^\d$/.test(kindQuery) || kind === undefined)) {
+    return c.json({ error: `kind "${kindQuery}" is not a use kind (0 to 4)` }, 400);
+  }
+  if (assetQuery !== undefined && !/^\d{1,78}$/.test(assetQuery)) {
+    return c.json({ error: `asset id "${assetQuery}" is not an integer` }, 400);
+  }
+  const rows = await db
+    .select({ id: licence.id })
+    .from(licence)
+    .where(
+      and(
+        eq(licence.holder, address.toLowerCase() as `0x${string}`),
+        kind === undefined ? undefined : eq(licence.kind, kind),
+        assetQuery === undefined ? undefined : eq(licence.assetId, BigInt(assetQuery)),
+      ),
+    )
+    .orderBy(asc(licence.id));
+  return toJson(c, { licenceIds: rows.map(({ id }) => id) });
 });
 
 app.get("/audit/balances", async (c) => toJson(c, await auditBalances()));

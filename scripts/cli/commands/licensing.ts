@@ -293,6 +293,7 @@ export function licensingCommands(program: Command, action: Action): void {
         const licences = await getLicences(context.publicClient, {
           deployment: context.deployment,
           ...context.scan,
+          indexer: context.indexer,
           holder,
           ...(options.kind === undefined ? {} : { kind: options.kind }),
         });

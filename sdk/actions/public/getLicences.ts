@@ -1,4 +1,4 @@
-import { type Address, getAbiItem } from "viem";
+import { type Address, getAbiItem, isAddressEqual } from "viem";
 import { getBlock, getLogs } from "viem/actions";
 import { licensingAbi } from "../../abis/licensingAbi.js";
 import {
@@ -8,6 +8,8 @@ import {
 import type { RemixError } from "../../errors/base.js";
 import { toRemixError } from "../../errors/toRemixError.js";
 import { UseKind } from "../../utils/constants.js";
+import { licencesFromIndexer } from "../../utils/indexedReads.js";
+import type { IndexerParameters } from "../../utils/indexer.js";
 import { toExpiry } from "../../utils/licenceExpiry.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { assertUseKind } from "../../utils/licensingChecks.js";
@@ -18,7 +20,8 @@ import type { AnyClient } from "../../utils/sendPreparedCall.js";
 /** Parameters of {@link getLicences}. */
 export type GetLicencesParameters = DeploymentParameters &
   BatchReadParameters &
-  LogScanParameters & {
+  LogScanParameters &
+  IndexerParameters & {
     holder: Address;
     /** Only licences for this use kind. */
     kind?: UseKind | undefined;
@@ -57,7 +60,9 @@ const licenceIssued = getAbiItem({ abi: licensingAbi, name: "LicenceIssued" });
 /**
  * Every licence issued to `holder` (licences cannot be transferred), oldest first: a scan of
  * `LicenceIssued` logs by holder from the deployment block (one request unless `maxBlockRange`
- * is set), then one batched read of the licences' current state.
+ * is set), then one batched read of the licences' current state. With `indexer`, the licence ids
+ * come from the indexer instead of the scan (as of its latest indexed block), and the same
+ * batched read gives their state on chain.
  *
  * @example
  * const usable = (await getLicences(publicClient, { holder: "0x...", kind: UseKind.Remix }))
@@ -78,51 +83,67 @@ export async function getLicences(
   ).catch((error: unknown) => {
     throw toRemixError(error);
   });
-  const logs = await scanBlocks(
-    { fromBlock: deployment.fromBlock, toBlock: block.number, ...scanOptions(parameters) },
-    (range) =>
-      getLogs(client, {
-        address: deployment.licensing,
-        event: licenceIssued,
-        args: assetId === undefined ? { holder } : { holder, assetId },
-        strict: true,
-        ...range,
-      }).catch((error: unknown) => {
-        throw toRemixError(error);
-      }),
-  );
-  const ids = logs.filter((log) => kind === undefined || log.args.kind === kind);
+  const ids =
+    parameters.indexer === undefined
+      ? (
+          await scanBlocks(
+            { fromBlock: deployment.fromBlock, toBlock: block.number, ...scanOptions(parameters) },
+            (range) =>
+              getLogs(client, {
+                address: deployment.licensing,
+                event: licenceIssued,
+                args: assetId === undefined ? { holder } : { holder, assetId },
+                strict: true,
+                ...range,
+              }).catch((error: unknown) => {
+                throw toRemixError(error);
+              }),
+          )
+        )
+          .filter((log) => kind === undefined || log.args.kind === kind)
+          .map((log) => log.args.licenceId)
+      : await licencesFromIndexer(parameters.indexer, deployment, { holder, kind, assetId });
   const licences = await readContracts(
     client,
     deployment,
     ids.map(
-      (log) =>
+      (licenceId) =>
         ({
           address: deployment.licensing,
           abi: licensingAbi,
           functionName: "getLicence",
-          args: [log.args.licenceId],
+          args: [licenceId],
         }) as const,
     ),
     { blockNumber: block.number },
   );
-  return licences.map((licence, index) => {
-    const expiresAt = toExpiry(licence.expiresAt);
-    const consumedBy = licence.consumedBy === 0n ? null : licence.consumedBy;
-    return {
-      licenceId: (ids[index] as (typeof ids)[number]).args.licenceId,
-      holder: licence.holder,
-      assetId: BigInt(licence.assetId),
-      kind: licence.kind as UseKind,
-      termsVersion: licence.termsVersion,
-      issuedAt: BigInt(licence.issuedAt),
-      expiresAt,
-      consumedBy,
-      minShareBps: licence.minShareBps,
-      // As `hasValidLicence`: valid while the expiry lies after the block's timestamp.
-      usable:
-        (expiresAt === null || expiresAt > block.timestamp) &&
-        (licence.kind !== UseKind.Remix || consumedBy === null),
-    };
-  });
+  return (
+    licences
+      .map((licence, index) => {
+        const expiresAt = toExpiry(licence.expiresAt);
+        const consumedBy = licence.consumedBy === 0n ? null : licence.consumedBy;
+        return {
+          licenceId: ids[index] as bigint,
+          holder: licence.holder,
+          assetId: BigInt(licence.assetId),
+          kind: licence.kind as UseKind,
+          termsVersion: licence.termsVersion,
+          issuedAt: BigInt(licence.issuedAt),
+          expiresAt,
+          consumedBy,
+          minShareBps: licence.minShareBps,
+          // As `hasValidLicence`: valid while the expiry lies after the block's timestamp.
+          usable:
+            (expiresAt === null || expiresAt > block.timestamp) &&
+            (licence.kind !== UseKind.Remix || consumedBy === null),
+        };
+      })
+      // The chain has the last word on a list an indexer gave.
+      .filter(
+        (licence) =>
+          isAddressEqual(licence.holder, holder) &&
+          (kind === undefined || licence.kind === kind) &&
+          (assetId === undefined || licence.assetId === assetId),
+      )
+  );
 }

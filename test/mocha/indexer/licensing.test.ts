@@ -1,7 +1,8 @@
 // The licensing contract's and the protocol admin's events, indexed on both nodes and both
 // databases: every row equals the contracts' views and logs, and every payment says what it paid
 // for (licensingState.ts builds the state, licensingChecks.ts compares).
-import { buyLicence, UseKind } from "../../../sdk/index.js";
+import { expect } from "chai";
+import { buyLicence, getLicences, UseKind } from "../../../sdk/index.js";
 import { describeOnNodes } from "../sdk/helpers/env.js";
 import {
   chainLogs,
@@ -59,6 +60,26 @@ describeOnNodes("indexer licensing and admin", (env) => {
       checkPayments(sent, indexed, logs);
       await checkProtocol(e, sent, indexed, logs);
       await checkRelations(e, sent, indexer);
+
+      // The SDK's licence list through the indexer is the one its log scan gives.
+      for (const holder of [e.carol, e.payer, e.bob, e.stranger]) {
+        for (const filter of [{}, { kind: UseKind.AITraining }, { assetId: sent.a }]) {
+          const query = { deployment, holder: holder.account.address, ...filter };
+          const fromLogs = await getLicences(publicClient, query);
+          const viaIndexer = await getLicences(publicClient, { ...query, indexer: indexer.url });
+          expect(viaIndexer, `licences of ${holder.account.address}`).to.deep.equal(fromLogs);
+        }
+      }
+      const all = await getLicences(publicClient, {
+        deployment,
+        holder: e.carol.account.address,
+        indexer: indexer.url,
+      });
+      expect(all.length).to.be.greaterThan(2);
+      const refused = await fetch(
+        `${indexer.url}/holders/${e.carol.account.address}/licences?kind=9`,
+      );
+      expect(refused.status).to.equal(400);
     },
   );
 });
