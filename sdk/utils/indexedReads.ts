@@ -1,4 +1,4 @@
-import type { Address } from "viem";
+import { type Address, getAddress } from "viem";
 import type { Asset } from "../actions/public/getAsset.js";
 import type { Lineage, LineageDirection } from "../actions/public/getLineage.js";
 import type { Deployment } from "../deployments/deployment.js";
@@ -7,7 +7,6 @@ import { InvalidParameterError } from "../errors/parameters.js";
 import {
   bigints,
   checkIndexer,
-  checksummed,
   type IndexedEdge,
   indexedBlock,
   indexerGet,
@@ -56,7 +55,7 @@ export async function lineageFromIndexer(
     blockNumber,
     nodes: lineage.nodes.map((node) => ({
       assetId: BigInt(node.assetId),
-      owner: checksummed(node.owner),
+      owner: getAddress(node.owner),
       createdAt: BigInt(node.createdAt),
       metadataUri: node.metadataUri,
       parentCount: node.parentCount,

@@ -1,4 +1,4 @@
-import { type Address, getAddress, isAddressEqual } from "viem";
+import { type Address, isAddressEqual } from "viem";
 import type { Deployment } from "../deployments/deployment.js";
 import { IndexerError } from "../errors/indexer.js";
 import type { LineageEdge } from "./lineageGraph.js";
@@ -109,6 +109,3 @@ export const lineageEdge = ({ childId, parentId, shareBps }: IndexedEdge): Linea
   parentId: BigInt(parentId),
   shareBps,
 });
-
-/** An address as the chain reads report it (checksummed). */
-export const checksummed = (address: string): Address => getAddress(address);

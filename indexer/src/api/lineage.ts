@@ -3,41 +3,33 @@
 import { db } from "ponder:api";
 import { asset, assetParent } from "ponder:schema";
 import { and, asc, inArray, sql } from "ponder";
+import { ascending } from "../../../sdk/utils/lineageGraph.js";
 
 /** Which side of an asset to walk (as the SDK's `getLineage` names them). */
 export type Direction = "ancestors" | "descendants" | "both";
 
-/** The ids reachable from `startIds` through parent links, not counting the start ids. */
-export async function reachableIds(
-  startIds: readonly bigint[],
+/** The ids reachable from `rootId` through parent links, ascending (the root left out). */
+async function reachableIds(
+  rootId: bigint,
   direction: "ancestors" | "descendants",
 ): Promise<bigint[]> {
-  if (startIds.length === 0) return [];
   const [from, to] =
     direction === "ancestors"
       ? [assetParent.childId, assetParent.parentId]
       : [assetParent.parentId, assetParent.childId];
-  const start = sql.join(
-    startIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
   // UNION (not UNION ALL) drops ids already reached, so a diamond is walked once and it ends.
   const result = await db.execute(sql`
     WITH RECURSIVE reached(id) AS (
-      SELECT ${to} FROM ${assetParent} WHERE ${from} IN (${start})
+      SELECT ${to} FROM ${assetParent} WHERE ${from} = ${rootId}
       UNION
       SELECT ${to} FROM ${assetParent} JOIN reached ON ${from} = reached.id
     )
     SELECT id FROM reached`);
-  const start_ = new Set(startIds);
-  return rowsOf(result)
-    .map((row) => BigInt(row.id as string | bigint))
-    .filter((id) => !start_.has(id))
-    .sort(compare);
+  return ascending(rowsOf(result).map((row) => BigInt(row.id as string | bigint)));
 }
 
 /** The assets `ids`, ascending, as the SDK's `Asset` (what `getAsset` reads from storage). */
-export async function assetsByIds(ids: readonly bigint[]) {
+async function assetsByIds(ids: readonly bigint[]) {
   if (ids.length === 0) return [];
   const rows = await db
     .select()
@@ -54,20 +46,12 @@ export async function assetsByIds(ids: readonly bigint[]) {
   }));
 }
 
-/** Every parent link of the children `childIds`, by child ascending, then registration order. */
-export async function parentLinksOf(childIds: readonly bigint[], parentIds?: readonly bigint[]) {
-  if (childIds.length === 0) return [];
+/** Every parent link between two of `ids`, by child ascending, then registration order. */
+async function linksAmong(ids: readonly bigint[]) {
   const rows = await db
     .select()
     .from(assetParent)
-    .where(
-      parentIds
-        ? and(
-            inArray(assetParent.childId, [...childIds]),
-            inArray(assetParent.parentId, [...parentIds]),
-          )
-        : inArray(assetParent.childId, [...childIds]),
-    )
+    .where(and(inArray(assetParent.childId, [...ids]), inArray(assetParent.parentId, [...ids])))
     .orderBy(asc(assetParent.childId), asc(assetParent.position));
   return rows.map(({ childId, parentId, shareBps }) => ({ childId, parentId, shareBps }));
 }
@@ -77,19 +61,15 @@ export async function parentLinksOf(childIds: readonly bigint[], parentIds?: rea
  * takes from the indexer's status): `null` when the asset is not indexed.
  */
 export async function lineageOf(rootId: bigint, direction: Direction) {
-  const [root] = await assetsByIds([rootId]);
-  if (!root) return null;
   const [ancestors, descendants] = await Promise.all([
-    direction === "descendants" ? [] : reachableIds([rootId], "ancestors"),
-    direction === "ancestors" ? [] : reachableIds([rootId], "descendants"),
+    direction === "descendants" ? [] : reachableIds(rootId, "ancestors"),
+    direction === "ancestors" ? [] : reachableIds(rootId, "descendants"),
   ]);
-  const ids = [rootId, ...ancestors, ...descendants].sort(compare);
-  const [nodes, edges] = await Promise.all([assetsByIds(ids), parentLinksOf(ids, ids)]);
+  const ids = ascending([rootId, ...ancestors, ...descendants]);
+  const [nodes, edges] = await Promise.all([assetsByIds(ids), linksAmong(ids)]);
+  // An unknown asset has no links either: its node alone is missing.
+  if (!nodes.some(({ assetId }) => assetId === rootId)) return null;
   return { rootId, nodes, edges, ancestors, descendants };
-}
-
-export function compare(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The rows of a raw query on PGlite (`{ rows }`) or node-postgres (`{ rows }` too, or an array). */

@@ -4,7 +4,7 @@ import { db } from "ponder:api";
 import { asset, assetParent } from "ponder:schema";
 import { sql } from "ponder";
 import type { LineageEdge } from "../../../sdk/utils/lineageGraph.js";
-import { compare, rowsOf } from "./lineage.js";
+import { rowsOf } from "./lineage.js";
 
 /**
  * Opens a statement with `reached`: `owner`'s assets and all their descendants (a recursive walk
@@ -25,10 +25,11 @@ export async function ownedAssets(
   // Raw rows: mapping thousands of full rows costs more than the query.
   const result = await db.execute(sql`
     SELECT ${asset.id} AS id, ${asset.creator} = ${owner} AS created
-    FROM ${asset} WHERE ${asset.owner} = ${owner}`);
-  return rowsOf(result)
-    .map((row) => ({ id: BigInt(row.id as string), created: row.created === true }))
-    .sort((a, b) => compare(a.id, b.id));
+    FROM ${asset} WHERE ${asset.owner} = ${owner} ORDER BY ${asset.id}`);
+  return rowsOf(result).map((row) => ({
+    id: BigInt(row.id as string),
+    created: row.created === true,
+  }));
 }
 
 /**
