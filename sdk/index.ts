@@ -378,6 +378,13 @@ export type { SplitResult } from "./utils/receiptSplits.js";
 
 // Lineage and claim-all actions.
 export {
+  getEarnings,
+  type GetEarningsErrorType,
+  type GetEarningsParameters,
+  type GetEarningsReturnType,
+  type TokenEarnings,
+} from "./actions/public/getEarnings.js";
+export {
   getLineage,
   type GetLineageErrorType,
   type GetLineageParameters,

@@ -3,6 +3,7 @@ import { getAsset, getAssets } from "../actions/public/getAsset.js";
 import { getAllowance } from "../actions/public/getAllowance.js";
 import { getAssetIdOf } from "../actions/public/getAssetIdOf.js";
 import { getBalances } from "../actions/public/getBalances.js";
+import { getEarnings } from "../actions/public/getEarnings.js";
 import { getLicences } from "../actions/public/getLicences.js";
 import { getLineage } from "../actions/public/getLineage.js";
 import { getOwnedAssets } from "../actions/public/getOwnedAssets.js";
@@ -25,6 +26,7 @@ const publicActions = {
   getAssetIdOf,
   getAssets,
   getBalances,
+  getEarnings,
   getLicences,
   getLineage,
   getOwnedAssets,

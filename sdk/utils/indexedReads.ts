@@ -1,5 +1,6 @@
 import { type Address, getAddress } from "viem";
 import type { Asset } from "../actions/public/getAsset.js";
+import type { GetEarningsReturnType } from "../actions/public/getEarnings.js";
 import type { Lineage, LineageDirection } from "../actions/public/getLineage.js";
 import type { Deployment } from "../deployments/deployment.js";
 import { IndexerError } from "../errors/indexer.js";
@@ -176,4 +177,36 @@ export async function licencesFromIndexer(
     `/holders/${holder}/licences${query ? `?${query}` : ""}`,
   );
   return bigints(licenceIds);
+}
+
+/** An owner's earnings per token as the indexer computes them, at the indexer's block. */
+export async function earningsFromIndexer(
+  url: string,
+  deployment: Deployment,
+  owner: Address,
+): Promise<GetEarningsReturnType> {
+  await checkIndexer(url, deployment);
+  const blockNumber = await indexedBlock(url);
+  const answer = await indexerGet<{
+    assetIds: string[];
+    earnings: {
+      token: Address;
+      claimableNow: string;
+      inTransit: string;
+      lifetimeEarned: string;
+      splits: string[];
+    }[];
+  }>(url, `/owners/${owner}/earnings`);
+  return {
+    owner: getAddress(owner),
+    assetIds: bigints(answer.assetIds),
+    blockNumber,
+    earnings: answer.earnings.map((row) => ({
+      token: getAddress(row.token),
+      claimableNow: BigInt(row.claimableNow),
+      inTransit: BigInt(row.inTransit),
+      lifetimeEarned: BigInt(row.lifetimeEarned),
+      splitAssetIds: bigints(row.splits),
+    })),
+  };
 }

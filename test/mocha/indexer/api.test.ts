@@ -3,6 +3,7 @@ import { type Address, getAddress, zeroAddress } from "viem";
 import {
   claimAll,
   ETH,
+  getEarnings,
   getLineage,
   getOwnedAssets,
   IndexerError,
@@ -96,7 +97,7 @@ async function graphql(indexer: RunningIndexer, query: string) {
   return { status: response.status, text: await response.text() };
 }
 
-describeOnNodes("indexer API", (env) => {
+describeOnNodes("indexer API", (env, node) => {
   let indexer: RunningIndexer | undefined;
 
   afterEach(async function () {
@@ -106,6 +107,7 @@ describeOnNodes("indexer API", (env) => {
 
   itOnDatabases(
     "answers lineage and earnings as the chain does, and refuses bad queries with a 4xx",
+    node,
     async function (database) {
       this.timeout(180_000);
       const e = env();
@@ -166,6 +168,24 @@ describeOnNodes("indexer API", (env) => {
         const address = owner.account.address;
         const before = await get<Earnings>(indexer, `/owners/${address}/earnings`);
         expect(before.status).to.equal(200);
+        // The SDK's getEarnings is the same answer, decoded.
+        const sdkEarnings = await getEarnings(publicClient, {
+          deployment,
+          owner: address,
+          indexer: indexer.url,
+        });
+        expect(sdkEarnings.assetIds.map(String)).to.deep.equal(before.body.assetIds);
+        expect(
+          sdkEarnings.earnings.map((t) => [
+            t.token.toLowerCase(),
+            `${t.claimableNow}`,
+            `${t.inTransit}`,
+            `${t.lifetimeEarned}`,
+          ]),
+        ).to.deep.equal(
+          before.body.earnings.map((t) => [t.token, t.claimableNow, t.inTransit, t.lifetimeEarned]),
+        );
+        expect(sdkEarnings.blockNumber).to.be.at.least((await publicClient.getBlockNumber()) - 1n);
         const preview = await previewClaimAll(publicClient, {
           deployment,
           owner: address,

@@ -8,7 +8,7 @@ import { balanceSlot, balanceWord } from "../sdk/helpers/storage.js";
 import { itOnDatabases, onDatabase, type RunningIndexer, startIndexer } from "./run.js";
 import { buildState, mineBlocks } from "./state.js";
 
-describeOnNodes("three-way audit through the indexer", (env) => {
+describeOnNodes("three-way audit through the indexer", (env, node) => {
   let indexer: RunningIndexer | undefined;
 
   before(async function () {
@@ -23,6 +23,7 @@ describeOnNodes("three-way audit through the indexer", (env) => {
 
   itOnDatabases(
     "agrees with the event replay and the contract to the wei, and names an overwritten balance",
+    node,
     async function (database) {
       this.timeout(120_000);
       const e = env();

@@ -103,7 +103,7 @@ function shape(e: SdkEnv, random: ReturnType<typeof generator>): TreeNode[] {
   return [...originals, ...chain, ...diamond, ...fanIn];
 }
 
-describeOnNodes("indexer exactness", (env) => {
+describeOnNodes("indexer exactness", (env, node) => {
   let indexer: RunningIndexer | undefined;
 
   afterEach(async function () {
@@ -113,6 +113,7 @@ describeOnNodes("indexer exactness", (env) => {
 
   itOnDatabases(
     `matches the contract to the wei after a random history (seed ${SEED})`,
+    node,
     async function (database) {
       this.timeout(300_000);
       const e = env();

@@ -13,7 +13,7 @@ import {
   QUERY,
 } from "./state.js";
 
-describeOnNodes("indexer", (env) => {
+describeOnNodes("indexer", (env, node) => {
   let indexer: RunningIndexer | undefined;
 
   afterEach(async function () {
@@ -23,6 +23,7 @@ describeOnNodes("indexer", (env) => {
 
   itOnDatabases(
     "indexes assets, lineage, payments, splits, claims and totals equal to the contract's views",
+    node,
     async function (database) {
       this.timeout(90_000);
       const e = env();

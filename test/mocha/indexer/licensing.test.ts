@@ -18,7 +18,7 @@ import {
 import { buildState } from "./licensingState.js";
 import { itOnDatabases, onDatabase, type RunningIndexer, startIndexer } from "./run.js";
 
-describeOnNodes("indexer licensing and admin", (env) => {
+describeOnNodes("indexer licensing and admin", (env, node) => {
   let indexer: RunningIndexer | undefined;
 
   afterEach(async function () {
@@ -28,6 +28,7 @@ describeOnNodes("indexer licensing and admin", (env) => {
 
   itOnDatabases(
     "indexes terms, licences, views, bulk and remix licences, what each payment paid for, and the protocol's admin, equal to the contract's views",
+    node,
     async function (database) {
       this.timeout(180_000);
       const e = env();

@@ -85,7 +85,7 @@ describe("indexer reorg [anvil node]", function () {
     if (snapshot) await env!.testClient.revert({ id: snapshot });
   });
 
-  itOnDatabases(TITLE, async function (database) {
+  itOnDatabases(TITLE, "anvil", async function (database) {
     this.timeout(120_000);
     const e = env!;
     const { publicClient, deployment } = e;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Deployment } from "../../../sdk/index.js";
-import { freePort } from "../sdk/helpers/node.js";
+import { freePort, type NodeKind, nodeAvailable } from "../sdk/helpers/node.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -24,21 +24,31 @@ export function testDatabases(): TestDatabase[] {
 }
 
 /**
- * Declares `body` as one test per database of `testDatabases()`, titled `<title> [<kind>]`.
- * Without `REMIX_TEST_DATABASE_URL` the PostgreSQL test is declared pending, its title saying so,
- * so that a run without PostgreSQL shows what it did not test.
+ * The node the PostgreSQL variants run on: the database and the node are independent axes, so
+ * PGlite runs on every node and PostgreSQL on one (anvil, the reorg test's node, where installed).
+ */
+const POSTGRES_NODE: NodeKind = nodeAvailable("anvil") ? "anvil" : "hardhat";
+
+/**
+ * Declares `body` as one test per database of `testDatabases()` on `node`, titled
+ * `<title> [<kind>]`: PGlite always, PostgreSQL on one node kind only (`POSTGRES_NODE`). Where
+ * PostgreSQL would run but `REMIX_TEST_DATABASE_URL` is not set, its test is declared pending,
+ * its title saying so, so that a run without PostgreSQL shows what it did not test.
  */
 export function itOnDatabases(
   title: string,
+  node: NodeKind,
   body: (this: Mocha.Context, database: TestDatabase) => Promise<void>,
 ): void {
-  const databases = testDatabases();
+  const databases = testDatabases().filter(
+    (database) => database.kind === "pglite" || node === POSTGRES_NODE,
+  );
   for (const database of databases) {
     it(`${title} [${database.kind}]`, function () {
       return body.call(this, database);
     });
   }
-  if (!databases.some((database) => database.kind === "postgres")) {
+  if (node === POSTGRES_NODE && !databases.some((database) => database.kind === "postgres")) {
     it(`${title} [postgres] (set REMIX_TEST_DATABASE_URL; .ci/run does)`);
   }
 }

@@ -154,9 +154,13 @@ export const NODE_KINDS: readonly NodeKind[] = ["hardhat", "anvil"];
 /**
  * Declares `body` once per node implementation (hardhat node, anvil), each against a real node
  * on 127.0.0.1 with the protocol deployed. Every test starts from the freshly deployed state
- * (snapshot before, revert after). Skips anvil where its binary is not installed.
+ * (snapshot before, revert after). Skips anvil where its binary is not installed. `body` is
+ * also given the node's kind.
  */
-export function describeOnNodes(title: string, body: (env: () => SdkEnv) => void): void {
+export function describeOnNodes(
+  title: string,
+  body: (env: () => SdkEnv, kind: NodeKind) => void,
+): void {
   for (const kind of NODE_KINDS) {
     describe(`${title} [${kind} node]`, function () {
       let env: SdkEnv | undefined;
@@ -175,7 +179,7 @@ export function describeOnNodes(title: string, body: (env: () => SdkEnv) => void
       body(() => {
         if (!env) throw new Error("node not started");
         return env;
-      });
+      }, kind);
     });
   }
 }
