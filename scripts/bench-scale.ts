@@ -114,14 +114,16 @@ async function measure(assets: number) {
     };
 
     const started = Date.now();
-    const builderAbi = parseAbi(["function build(uint256 count, address holder, uint256 every)"]);
+    const builderAbi = parseAbi([
+      "function build(uint256 count, address holder, uint256 every, uint256 originalEvery)",
+    ]);
     for (let done = 0; done < assets; done += PER_BUILD) {
       await send(
         admin.writeContract({
           address: builder.address,
           abi: builderAbi,
           functionName: "build",
-          args: [BigInt(Math.min(PER_BUILD, assets - done)), holder, HOLDER_EVERY],
+          args: [BigInt(Math.min(PER_BUILD, assets - done)), holder, HOLDER_EVERY, 10n],
           gas: 2_000_000_000n,
         }),
       );

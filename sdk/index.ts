@@ -419,6 +419,7 @@ export {
 export type { LedgerInconsistency } from "./utils/ledgerReplay.js";
 export type { IndexerParameters } from "./utils/indexer.js";
 export { formatBps } from "./format/formatBps.js";
+export { formatDiscrepancy } from "./format/formatDiscrepancy.js";
 export {
   formatLineageDot,
   formatLineageMermaid,

@@ -8,15 +8,18 @@ import {CurrencyAmount, ILicensing, ParentLicence, Terms, UseKind} from "../inte
 import {IRemixProtocol} from "../interfaces/IRemixProtocol.sol";
 
 /// @notice Benchmark fixture only, never deployed: registers thousands of assets per transaction,
-/// so that the scale benchmark builds a protocol of 100,000 assets in minutes. Every tenth asset
-/// is an original; every other one remixes one earlier asset (chosen by a hash of its index, so
-/// lineage is a random tree that grows deeper with size) for 10%. Each asset publishes free remix
+/// so that the scale benchmark builds a protocol of 100,000 assets in minutes. Every
+/// `originalEvery`-th asset is an original (the first always is); every other one remixes one
+/// earlier asset of this builder (chosen by a hash of its index, so lineage is a random tree that
+/// grows deeper with size) for 10%. Each asset publishes free remix
 /// terms at once, so any later asset may remix it. Every `holderEvery`-th asset is sent to
 /// `holder`, an account whose balance the benchmark reads.
 contract ScaleStateBuilder is IERC721Receiver {
     IRemixProtocol public immutable PROTOCOL;
     ILicensing public immutable LICENSING;
     uint256 public built;
+    /// @notice The id of the first asset this builder registered (its index 0).
+    uint256 public firstAssetId;
 
     constructor(IRemixProtocol protocol, ILicensing licensing) {
         PROTOCOL = protocol;
@@ -24,7 +27,7 @@ contract ScaleStateBuilder is IERC721Receiver {
     }
 
     /// @notice Registers the next `count` assets of the tree.
-    function build(uint256 count, address holder, uint256 holderEvery) external {
+    function build(uint256 count, address holder, uint256 holderEvery, uint256 originalEvery) external {
         Terms memory freeRemixes = Terms(true, address(0), 0, 0, 0, bytes32(0), "");
         ParentShare[] memory parents = new ParentShare[](1);
         ParentLicence[] memory licences = new ParentLicence[](1);
@@ -33,11 +36,13 @@ contract ScaleStateBuilder is IERC721Receiver {
         for (uint256 index = built; index < end; ++index) {
             bytes32 contentHash = keccak256(abi.encode("scale asset", index));
             uint256 assetId;
-            if (index % 10 == 0) {
+            if (index % originalEvery == 0) {
                 assetId = PROTOCOL.registerOriginal(contentHash, "ipfs://scale-benchmark-asset");
+                if (index == 0) firstAssetId = assetId;
             } else {
-                // Asset ids are index + 1: the parent is one of the `index` assets before.
-                parents[0] = ParentShare(1 + (uint256(contentHash) % index), 1_000);
+                // This builder's asset ids are consecutive from `firstAssetId`: the parent is one
+                // of the `index` assets before.
+                parents[0] = ParentShare(firstAssetId + (uint256(contentHash) % index), 1_000);
                 assetId = LICENSING.registerRemixWithLicences(
                     contentHash,
                     "ipfs://scale-benchmark-asset",

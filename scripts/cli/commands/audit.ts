@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Address } from "viem";
 import {
   auditProtocol,
+  formatDiscrepancy,
   formatLineageDot,
   formatLineageMermaid,
   formatLineageTree,
@@ -125,18 +126,9 @@ export function auditCommands(program: Command, action: Action): void {
               : [
                   `three-way: ${audit.indexerCompared} indexed balances and fee totals compared with the contract at block ${audit.blockNumber}`,
                 ]),
-            ...audit.discrepancies.map((found) => {
-              const where = found.assetId === null ? "protocol" : `asset #${found.assetId}`;
-              const symbol = units.get(found.token)?.symbol;
-              switch (found.kind) {
-                case "state":
-                  return `✗ ${where} ${found.field} in ${symbol}: events give ${found.expected}, the contract holds ${found.actual}`;
-                case "indexer":
-                  return `✗ ${where} ${found.field} in ${symbol}: the contract holds ${found.expected}, the indexer says ${found.actual}`;
-                case "event":
-                  return `✗ ${found.eventName} of asset #${found.assetId} in ${symbol} (tx ${found.transactionHash}): expected ${found.expected}, got ${found.actual}`;
-              }
-            }),
+            ...audit.discrepancies.map(
+              (found) => `✗ ${formatDiscrepancy(found, (token) => units.get(token)?.symbol)}`,
+            ),
             ...audit.tokens
               .filter(({ solvent }) => !solvent)
               .map(

@@ -1,0 +1,277 @@
+/// <reference lib="dom" />
+// The app end to end, in headless Chromium against a real node and indexer: a creator connects
+// a wallet, sees what the chain says it earned, claims everything (once declining the wallet's
+// prompt), explores a 1,000-asset lineage and audits the protocol, which fails once a node's
+// storage is tampered with. Screenshots of each page go to test-artifacts/app/.
+import { expect } from "chai";
+import type { Page } from "playwright-core";
+import {
+  formatUnits,
+  type Hex,
+  isAddressEqual,
+  parseAbi,
+  parseUnits,
+  toHex,
+  zeroAddress,
+} from "viem";
+import type { ServedApp } from "../../../app/serve.ts";
+import { ETH, getBalances, previewClaimAll } from "../../../sdk/index.js";
+import { artifact, type SdkEnv, sharedEnv } from "../sdk/helpers/env.js";
+import { nodeAvailable } from "../sdk/helpers/node.js";
+import { balanceSlot, balanceWord } from "../sdk/helpers/storage.js";
+import { pay } from "../sdk/helpers/tree.js";
+import { type RunningIndexer, startIndexer } from "../indexer/run.js";
+import { buildState, mineBlocks } from "../indexer/state.js";
+import {
+  chromiumAvailable,
+  injectWallet,
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  type TestWallet,
+} from "./browser.js";
+import { serveBuiltApp } from "./served.js";
+
+const TREE_SIZE = 1_000;
+const NODE = nodeAvailable("anvil") ? "anvil" : "hardhat";
+
+/** Deploys the scale fixture and registers a `size`-asset lineage under one original. */
+async function buildLineage(e: SdkEnv, size: number): Promise<bigint> {
+  const { abi, bytecode } = artifact("mocks/ScaleStateBuilder.sol/ScaleStateBuilder.json");
+  const deployHash = await e.admin.deployContract({
+    abi,
+    bytecode: bytecode as Hex,
+    args: [e.deployment.protocol, e.deployment.licensing],
+  });
+  const { contractAddress } = await e.publicClient.waitForTransactionReceipt({ hash: deployHash });
+  const builder = contractAddress!;
+  const buildAbi = parseAbi([
+    "function build(uint256 count, address holder, uint256 every, uint256 originalEvery)",
+    "function firstAssetId() view returns (uint256)",
+  ]);
+  // 50 registrations a transaction fit a block's gas limit on both nodes.
+  for (let done = 0; done < size; done += 50) {
+    const hash = await e.admin.writeContract({
+      address: builder,
+      abi: buildAbi,
+      functionName: "build",
+      // One original (index 0, sent to the admin), every other asset a remix below it.
+      args: [BigInt(Math.min(50, size - done)), e.admin.account.address, 10n ** 9n, 10n ** 9n],
+      gas: 25_000_000n,
+    });
+    const receipt = await e.publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`building the lineage reverted (${hash})`);
+  }
+  return e.publicClient.readContract({
+    address: builder,
+    abi: buildAbi,
+    functionName: "firstAssetId",
+  });
+}
+
+/** The page's text for `amount` of ETH or dUSD, as the app formats it. */
+const shown = (amount: bigint, token: `0x${string}`, usd: `0x${string}`) =>
+  token === zeroAddress
+    ? `${formatUnits(amount, 18)} ETH`
+    : `${formatUnits(amount, token === usd ? 6 : 0)} dUSD`;
+
+describe(`app in Chromium [${NODE} node]`, function () {
+  let e: SdkEnv;
+  let snapshot: Hex | undefined;
+  let indexer: RunningIndexer | undefined;
+  let app: ServedApp | undefined;
+  let browser: TestBrowser | undefined;
+  let wallet: TestWallet;
+  let page: Page;
+  let root: bigint;
+  let ids: bigint[];
+
+  before(async function () {
+    if (!chromiumAvailable()) {
+      throw new Error("Chromium is not installed: `apt-get install -y chromium` (.ci/run does)");
+    }
+    this.timeout(300_000);
+    e = await sharedEnv(NODE);
+    snapshot = await e.testClient.snapshot();
+    ids = await buildState(e);
+    root = await buildLineage(e, TREE_SIZE);
+    // D (alice's) earns more after the state's splits: in transit below nothing, claimable now.
+    await pay(e, e.payer, ids[4]!, ETH, 3n * 10n ** 17n);
+    await mineBlocks(e, 40);
+    indexer = await startIndexer(e.node.url, e.deployment);
+    await indexer.caughtUp(await e.publicClient.getBlockNumber(), 120_000);
+    app = await serveBuiltApp(e.node.url, indexer.url);
+    browser = await launchBrowser();
+    wallet = await injectWallet(browser.context, e.publicClient, e.alice);
+    page = await browser.context.newPage();
+    page.on("pageerror", (error) => console.log(`      page error: ${error.message}`));
+  });
+
+  // A failed step leaves its page behind as a screenshot, named after the test.
+  afterEach(async function () {
+    if (this.currentTest?.state === "failed" && page) {
+      await screenshot(page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, "-")}`);
+    }
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await browser?.close();
+    await app?.close();
+    await indexer?.stop();
+    // Only once the indexer is stopped (it would see the revert as a reorg).
+    if (snapshot) await e.testClient.revert({ id: snapshot });
+  });
+
+  it("connects the injected wallet (EIP-6963) and shows the account's balances", async function () {
+    this.timeout(60_000);
+    await page.goto(`${app!.url}/#/work`);
+    await page.getByRole("button", { name: "Connect Test Wallet" }).click();
+    const address = e.alice.account.address;
+    await page.getByTitle(address).waitFor();
+    const eth = await e.publicClient.getBalance({ address });
+    const balances = page.getByLabel("Wallet balances");
+    await balances.getByText(/ ETH$/).waitFor();
+    expect(await balances.textContent()).to.include(`${formatUnits(eth, 18).slice(0, 6)}`);
+    await screenshot(page, "connect");
+  });
+
+  it("shows the creator's earnings as the chain computes them, and claims everything", async function () {
+    this.timeout(120_000);
+    const owner = e.alice.account.address;
+    const chain = await previewClaimAll(e.publicClient, { deployment: e.deployment, owner });
+    expect(chain.totals.length).to.be.greaterThan(0);
+    const ethRow = page.getByTestId("earnings-ETH");
+    await ethRow.waitFor();
+    const ethTotal = chain.totals.find((t) => t.token === zeroAddress)!.amount;
+    const text = async (testId: string) => (await ethRow.getByTestId(testId).textContent()) ?? "";
+    // The indexer's claimable now plus in transit is what a claim-all pays, to the wei.
+    const parse = (value: string) => parseUnits(value.replace(/ ETH$/, ""), 18);
+    expect(parse(await text("claimable")) + parse(await text("in-transit"))).to.equal(ethTotal);
+    await screenshot(page, "my-work");
+
+    // Declined in the wallet: a quiet cancel, nothing sent, nothing changed.
+    await page.getByRole("button", { name: "Preview claim" }).click();
+    const previewTotal = page.getByTestId("preview-total");
+    await previewTotal.waitFor();
+    expect(await previewTotal.textContent()).to.include(shown(ethTotal, zeroAddress, e.usd));
+    await screenshot(page, "claim-preview");
+    const before = await getBalances(e.publicClient, {
+      deployment: e.deployment,
+      assetIds: [ids[4]!],
+      tokens: [ETH, e.usd],
+    });
+    wallet.rejectNext();
+    await page.getByRole("button", { name: /^Claim / }).click();
+    await page.getByText("Cancelled in the wallet: nothing sent.").waitFor();
+    expect(wallet.sent).to.deep.equal([]);
+    expect(
+      await getBalances(e.publicClient, {
+        deployment: e.deployment,
+        assetIds: [ids[4]!],
+        tokens: [ETH, e.usd],
+      }),
+    ).to.deep.equal(before);
+
+    // Accepted: the plan is sent and the page reports what the receipts say was paid.
+    const usdBefore = await e.publicClient.readContract({
+      address: e.usd,
+      abi: parseAbi(["function balanceOf(address) view returns (uint256)"]),
+      functionName: "balanceOf",
+      args: [owner],
+    });
+    await page.getByRole("button", { name: "Preview claim" }).click();
+    await page.getByRole("button", { name: /^Claim / }).click();
+    const done = page.getByTestId("claim-done");
+    await done.waitFor({ timeout: 60_000 });
+    expect(wallet.sent.length).to.be.greaterThan(0);
+    for (const hash of wallet.sent) {
+      const receipt = await e.publicClient.getTransactionReceipt({ hash });
+      expect(receipt.status).to.equal("success");
+    }
+    expect(await done.textContent()).to.include(shown(ethTotal, zeroAddress, e.usd));
+    const usdAfter = await e.publicClient.readContract({
+      address: e.usd,
+      abi: parseAbi(["function balanceOf(address) view returns (uint256)"]),
+      functionName: "balanceOf",
+      args: [owner],
+    });
+    const usdTotal = chain.totals.find((t) => isAddressEqual(t.token, e.usd))?.amount ?? 0n;
+    expect(usdAfter - usdBefore).to.equal(usdTotal);
+    const after = await previewClaimAll(e.publicClient, { deployment: e.deployment, owner });
+    expect(after.totals).to.deep.equal([]);
+    // Once indexed, the page shows nothing left to claim.
+    await indexer!.caughtUp(await e.publicClient.getBlockNumber());
+    await page.reload();
+    await page.getByTestId("earnings-ETH").waitFor();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="earnings-ETH"] [data-testid="claimable"]')
+          ?.textContent === "0 ETH",
+    );
+    await screenshot(page, "my-work-claimed");
+  });
+
+  it("shows a reverted read as the protocol's sentence, not hex", async function () {
+    this.timeout(30_000);
+    await page.goto(`${app!.url}/#/asset/999999`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).to.match(/asset 999999 does not exist/i);
+    expect(await alert.textContent()).to.not.match(/0x[0-9a-f]{8}/);
+  });
+
+  it(`draws a ${TREE_SIZE}-asset lineage, collapsed first, every node once expanded`, async function () {
+    this.timeout(120_000);
+    await page.goto(`${app!.url}/#/lineage/${root}`);
+    const graph = page.getByTestId("lineage-graph");
+    await graph.locator("g.node").first().waitFor();
+    const collapsed = await graph.locator("g.node").count();
+    expect(collapsed).to.be.lessThan(TREE_SIZE);
+    await screenshot(page, "lineage-collapsed");
+    const started = Date.now();
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await page.waitForFunction(
+      (size) => document.querySelectorAll('[data-testid="lineage-graph"] g.node').length === size,
+      TREE_SIZE,
+      { timeout: 60_000 },
+    );
+    console.log(`      ${TREE_SIZE}-node lineage laid out and drawn in ${Date.now() - started} ms`);
+    expect(await graph.locator("g.edge").count()).to.equal(TREE_SIZE - 1);
+    expect(await graph.locator("g.edge text").first().textContent()).to.equal("10.00%");
+    await screenshot(page, "lineage-expanded");
+  });
+
+  it("passes the audit, and fails it naming the asset once a balance is overwritten", async function () {
+    this.timeout(120_000);
+    await page.goto(`${app!.url}/#/audit`);
+    const verdict = page.getByTestId("audit-verdict");
+    await verdict.waitFor({ timeout: 60_000 });
+    expect(await verdict.textContent()).to.match(/^Pass/);
+    await screenshot(page, "audit-pass");
+
+    const d = ids[4]!;
+    const [balance] = await getBalances(e.publicClient, {
+      deployment: e.deployment,
+      assetIds: [d],
+      tokens: [ETH],
+    });
+    const slot = await balanceSlot(e, d, ETH, balanceWord(balance!, true));
+    await e.testClient.setStorageAt({
+      address: e.deployment.protocol,
+      index: slot,
+      value: toHex(balanceWord({ ...balance!, held: balance!.held + 1_000n }, true), { size: 32 }),
+    });
+    await page.getByRole("button", { name: "Audit again" }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="audit-verdict"]')?.textContent?.startsWith("Fail"),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const found = await page.getByTestId("discrepancies").textContent();
+    expect(found).to.include(`asset #${d} held in ETH: events give ${balance!.held}`);
+    expect(found).to.include(`the indexer says ${balance!.held}`);
+    await screenshot(page, "audit-fail");
+  });
+});
