@@ -4,14 +4,12 @@
 // claim everything, license a 100-asset dataset in one transaction, then audit the books.
 // Every figure printed is read back from the chain.
 import { network } from "hardhat";
-import { type Address, keccak256, parseAbi, toHex } from "viem";
-import LocalDevelopmentModule from "../ignition/modules/LocalDevelopment.js";
+import { type Address, keccak256, toHex } from "viem";
 import {
   approveToken,
   auditProtocol,
   buyLicences,
   claimAll,
-  type Deployment,
   ETH,
   formatLineageTree,
   getBalances,
@@ -32,6 +30,7 @@ import {
 } from "../sdk/index.js";
 import { type AccountClient, hardhatClients } from "./lib/hardhatClients.js";
 import { formatAmount } from "./lib/format.js";
+import { deployLocalDevelopment, mintTestUsd } from "./lib/localDevelopment.js";
 import { progressBar } from "./lib/progress.js";
 import { reconciliationTable } from "./lib/reconciliationTable.js";
 
@@ -51,21 +50,11 @@ if (!alice || !bob || !carol || !viewer || !aiCompany || creators.length < 10) {
 }
 
 // Deploy: the protocol, a 6-decimal stablecoin (allowlisted) and Multicall3 for batched reads.
-const deployed = await connection.ignition.deploy(LocalDevelopmentModule, {
-  parameters: {
-    RemixProtocol: { treasury: treasury.account.address, feeBps: 1_000, maxFeeBps: 2_000 },
-  },
-});
-const addressOf = async (contract: { getAddress(): Promise<string> }) =>
-  (await contract.getAddress()) as Address;
-const deployment: Deployment = {
-  chainId: await publicClient.getChainId(),
-  protocol: await addressOf(deployed.protocol),
-  licensing: await addressOf(deployed.licensing),
-  fromBlock: 0n,
-  multicall3: await addressOf(deployed.multicall3),
-};
-const usd = await addressOf(deployed.usd);
+const { deployment, usd } = await deployLocalDevelopment(
+  connection,
+  publicClient,
+  treasury.account.address,
+);
 const at = { deployment };
 const symbol = (token: Address) => (token === ETH ? "ETH" : "dUSD");
 const money = (amount: bigint, token: Address) =>
@@ -139,14 +128,7 @@ console.log(
 
 // 3. Paid views of B, in ETH then in dUSD.
 console.log("3. Viewers pay 1.00 per view of B; each view splits up the tree");
-const mintAbi = parseAbi(["function mint(address to, uint256 amount)"]);
-const mint = await viewer.writeContract({
-  address: usd,
-  abi: mintAbi,
-  functionName: "mint",
-  args: [viewer.account.address, 20_000n * ONE_USD],
-});
-await publicClient.waitForTransactionReceipt({ hash: mint });
+await mintTestUsd(viewer, publicClient, usd, 20_000n * ONE_USD);
 await approveToken(viewer, { ...at, token: usd, amount: 20_000n * ONE_USD });
 await setTerms(bob, {
   ...at,

@@ -3,11 +3,8 @@
 // the app has something to show. Writes Ignition's deployment of the node's chain, which the
 // indexer and the `remix` CLI read.
 import { network } from "hardhat";
-import { type Address, parseAbi } from "viem";
-import LocalDevelopmentModule from "../../ignition/modules/LocalDevelopment.js";
 import {
   approveToken,
-  type Deployment,
   ETH,
   payForUse,
   registerOriginal,
@@ -17,6 +14,7 @@ import {
   UseKind,
 } from "../../sdk/index.js";
 import { type AccountClient, hardhatClients } from "../lib/hardhatClients.js";
+import { deployLocalDevelopment, mintTestUsd } from "../lib/localDevelopment.js";
 
 const ONE_ETH = 10n ** 18n;
 const ONE_USD = 1_000_000n;
@@ -31,22 +29,11 @@ const [treasury, alice, bob, carol, viewer, ...creators] = wallets as [
 if (!alice || !bob || !carol || !viewer || creators.length < 4) {
   throw new Error("the seed needs the node's default development accounts");
 }
-const deployed = await connection.ignition.deploy(LocalDevelopmentModule, {
-  parameters: {
-    RemixProtocol: { treasury: treasury.account.address, feeBps: 1_000, maxFeeBps: 2_000 },
-  },
-});
-const addressOf = async (contract: { getAddress(): Promise<string> }) =>
-  (await contract.getAddress()) as Address;
-const protocol = await addressOf(deployed.protocol);
-const deployment: Deployment = {
-  chainId: await publicClient.getChainId(),
-  protocol,
-  licensing: await addressOf(deployed.licensing),
-  fromBlock: 0n,
-  multicall3: await addressOf(deployed.multicall3),
-};
-const usd = await addressOf(deployed.usd);
+const { deployment, usd } = await deployLocalDevelopment(
+  connection,
+  publicClient,
+  treasury.account.address,
+);
 const at = { deployment };
 const text = (value: string) => new TextEncoder().encode(value);
 
@@ -99,13 +86,7 @@ await setTerms(carol, {
   kind: UseKind.View,
   terms: { allowed: true, currency: ETH, price: ONE_ETH / 10n },
 });
-const mint = await viewer.writeContract({
-  address: usd,
-  abi: parseAbi(["function mint(address to, uint256 amount)"]),
-  functionName: "mint",
-  args: [viewer.account.address, 1_000n * ONE_USD],
-});
-await publicClient.waitForTransactionReceipt({ hash: mint });
+await mintTestUsd(viewer, publicClient, usd, 1_000n * ONE_USD);
 await approveToken(viewer, { ...at, token: usd, amount: 1_000n * ONE_USD });
 await payForUse(viewer, { ...at, assetId: b.assetId, count: 3n });
 await payForUse(viewer, { ...at, assetId: c.assetId, count: 2n });
@@ -138,5 +119,5 @@ await splitMany(viewer, {
 });
 
 console.log(
-  `seeded: protocol ${protocol}; assets #${a.assetId} (A, alice), #${b.assetId} (B, bob), #${c.assetId} (C, carol) and ${TEMPLATE_REMIXES} template remixes of A; views paid in ETH and dUSD`,
+  `seeded: protocol ${deployment.protocol}; assets #${a.assetId} (A, alice), #${b.assetId} (B, bob), #${c.assetId} (C, carol) and ${TEMPLATE_REMIXES} template remixes of A; views paid in ETH and dUSD`,
 );
