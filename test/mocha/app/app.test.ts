@@ -5,20 +5,13 @@
 // storage is tampered with. Screenshots of each page go to test-artifacts/app/.
 import { expect } from "chai";
 import type { Page } from "playwright-core";
-import {
-  formatUnits,
-  type Hex,
-  isAddressEqual,
-  parseAbi,
-  parseUnits,
-  toHex,
-  zeroAddress,
-} from "viem";
+import { formatUnits, type Hex, isAddressEqual, parseAbi, parseUnits, zeroAddress } from "viem";
 import type { ServedApp } from "../../../app/serve.ts";
 import { ETH, getBalances, previewClaimAll } from "../../../sdk/index.js";
 import { artifact, type SdkEnv, sharedEnv } from "../sdk/helpers/env.js";
+import { balanceOf } from "../sdk/helpers/family.js";
 import { nodeAvailable } from "../sdk/helpers/node.js";
-import { balanceSlot, balanceWord } from "../sdk/helpers/storage.js";
+import { overwriteHeld } from "../sdk/helpers/storage.js";
 import { pay } from "../sdk/helpers/tree.js";
 import { type RunningIndexer, startIndexer } from "../indexer/run.js";
 import { buildState, mineBlocks } from "../indexer/state.js";
@@ -69,11 +62,8 @@ async function buildLineage(e: SdkEnv, size: number): Promise<bigint> {
   });
 }
 
-/** The page's text for `amount` of ETH or dUSD, as the app formats it. */
-const shown = (amount: bigint, token: `0x${string}`, usd: `0x${string}`) =>
-  token === zeroAddress
-    ? `${formatUnits(amount, 18)} ETH`
-    : `${formatUnits(amount, token === usd ? 6 : 0)} dUSD`;
+/** `amount` of ETH as the app writes it. */
+const ethText = (amount: bigint) => `${formatUnits(amount, 18)} ETH`;
 
 describe(`app in Chromium [${NODE} node]`, function () {
   let e: SdkEnv;
@@ -154,7 +144,7 @@ describe(`app in Chromium [${NODE} node]`, function () {
     await page.getByRole("button", { name: "Preview claim" }).click();
     const previewTotal = page.getByTestId("preview-total");
     await previewTotal.waitFor();
-    expect(await previewTotal.textContent()).to.include(shown(ethTotal, zeroAddress, e.usd));
+    expect(await previewTotal.textContent()).to.include(ethText(ethTotal));
     await screenshot(page, "claim-preview");
     const before = await getBalances(e.publicClient, {
       deployment: e.deployment,
@@ -174,12 +164,7 @@ describe(`app in Chromium [${NODE} node]`, function () {
     ).to.deep.equal(before);
 
     // Accepted: the plan is sent and the page reports what the receipts say was paid.
-    const usdBefore = await e.publicClient.readContract({
-      address: e.usd,
-      abi: parseAbi(["function balanceOf(address) view returns (uint256)"]),
-      functionName: "balanceOf",
-      args: [owner],
-    });
+    const usdBefore = await balanceOf(e, e.usd, owner);
     await page.getByRole("button", { name: "Preview claim" }).click();
     await page.getByRole("button", { name: /^Claim / }).click();
     const done = page.getByTestId("claim-done");
@@ -189,13 +174,8 @@ describe(`app in Chromium [${NODE} node]`, function () {
       const receipt = await e.publicClient.getTransactionReceipt({ hash });
       expect(receipt.status).to.equal("success");
     }
-    expect(await done.textContent()).to.include(shown(ethTotal, zeroAddress, e.usd));
-    const usdAfter = await e.publicClient.readContract({
-      address: e.usd,
-      abi: parseAbi(["function balanceOf(address) view returns (uint256)"]),
-      functionName: "balanceOf",
-      args: [owner],
-    });
+    expect(await done.textContent()).to.include(ethText(ethTotal));
+    const usdAfter = await balanceOf(e, e.usd, owner);
     const usdTotal = chain.totals.find((t) => isAddressEqual(t.token, e.usd))?.amount ?? 0n;
     expect(usdAfter - usdBefore).to.equal(usdTotal);
     const after = await previewClaimAll(e.publicClient, { deployment: e.deployment, owner });
@@ -251,17 +231,7 @@ describe(`app in Chromium [${NODE} node]`, function () {
     await screenshot(page, "audit-pass");
 
     const d = ids[4]!;
-    const [balance] = await getBalances(e.publicClient, {
-      deployment: e.deployment,
-      assetIds: [d],
-      tokens: [ETH],
-    });
-    const slot = await balanceSlot(e, d, ETH, balanceWord(balance!, true));
-    await e.testClient.setStorageAt({
-      address: e.deployment.protocol,
-      index: slot,
-      value: toHex(balanceWord({ ...balance!, held: balance!.held + 1_000n }, true), { size: 32 }),
-    });
+    const { before } = await overwriteHeld(e, d, ETH, (held) => held + 1_000n);
     await page.getByRole("button", { name: "Audit again" }).click();
     await page.waitForFunction(
       () =>
@@ -270,8 +240,8 @@ describe(`app in Chromium [${NODE} node]`, function () {
       { timeout: 60_000 },
     );
     const found = await page.getByTestId("discrepancies").textContent();
-    expect(found).to.include(`asset #${d} held in ETH: events give ${balance!.held}`);
-    expect(found).to.include(`the indexer says ${balance!.held}`);
+    expect(found).to.include(`asset #${d} held in ETH: events give ${before}`);
+    expect(found).to.include(`the indexer says ${before}`);
     await screenshot(page, "audit-fail");
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { type Hex, type PublicClient, toHex } from "viem";
 import type { Wallet } from "../sdk/helpers/env.js";
 
@@ -26,8 +26,8 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-/** A launched browser and its throwaway profile. */
-export type TestBrowser = { browser: Browser; context: BrowserContext; close(): Promise<void> };
+/** A launched browser (its one context) and its throwaway profile. */
+export type TestBrowser = { context: BrowserContext; close(): Promise<void> };
 
 /** Launches Chromium with a fresh profile. */
 export async function launchBrowser(): Promise<TestBrowser> {
@@ -38,7 +38,6 @@ export async function launchBrowser(): Promise<TestBrowser> {
     viewport: { width: 1280, height: 900 },
   });
   return {
-    browser: context.browser()!,
     context,
     async close() {
       await context.close();

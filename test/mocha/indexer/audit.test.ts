@@ -1,10 +1,10 @@
 import { expect } from "chai";
-import { toHex, zeroAddress } from "viem";
-import { auditProtocol, ETH, getBalances } from "../../../sdk/index.js";
+import { zeroAddress } from "viem";
+import { auditProtocol, ETH } from "../../../sdk/index.js";
 import { remix, writeFixtures } from "../cli/run.js";
 import { buildPackage } from "../helpers/packageBuild.js";
 import { describeOnNodes } from "../sdk/helpers/env.js";
-import { balanceSlot, balanceWord } from "../sdk/helpers/storage.js";
+import { overwriteHeld } from "../sdk/helpers/storage.js";
 import { itOnDatabases, onDatabase, type RunningIndexer, startIndexer } from "./run.js";
 import { buildState, mineBlocks } from "./state.js";
 
@@ -49,18 +49,7 @@ describeOnNodes("three-way audit through the indexer", (env, node) => {
       // Overwrite what the contract holds for D in ETH: the events and the indexer both
       // disagree with the contract, and both are named.
       const d = ids[4]!;
-      const [before] = await getBalances(publicClient, {
-        deployment,
-        assetIds: [d],
-        tokens: [ETH],
-      });
-      const slot = await balanceSlot(e, d, ETH, balanceWord(before!, true));
-      const forged = before!.held + 1_000n;
-      await e.testClient.setStorageAt({
-        address: deployment.protocol,
-        index: slot,
-        value: toHex(balanceWord({ ...before!, held: forged }, true), { size: 32 }),
-      });
+      const { before, forged } = await overwriteHeld(e, d, ETH, (held) => held + 1_000n);
       const tampered = await auditProtocol(publicClient, { deployment, indexer: indexer.url });
       expect(tampered.ok).to.equal(false);
       expect(tampered.discrepancies).to.deep.equal([
@@ -69,7 +58,7 @@ describeOnNodes("three-way audit through the indexer", (env, node) => {
           token: zeroAddress,
           assetId: d,
           field: "held",
-          expected: before!.held,
+          expected: before,
           actual: forged,
         },
         {
@@ -78,13 +67,13 @@ describeOnNodes("three-way audit through the indexer", (env, node) => {
           assetId: d,
           field: "held",
           expected: forged,
-          actual: before!.held,
+          actual: before,
         },
       ]);
       const failed = await remix(e, null, "--indexer", indexer.url, "audit");
       expect(failed.code).to.equal(1);
       expect(failed.stdout).to.include(
-        `✗ asset #${d} held in ETH: the contract holds ${forged}, the indexer says ${before!.held}`,
+        `✗ asset #${d} held in ETH: the contract holds ${forged}, the indexer says ${before}`,
       );
       expect(failed.stdout).to.include("AUDIT FAILED");
     },

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { getAddress, parseEther, toHex } from "viem";
+import { getAddress, parseEther } from "viem";
 import {
   auditProtocol,
   claimMany,
@@ -11,7 +11,7 @@ import {
 } from "../../../../sdk/index.js";
 import { describeOnNodes, type SdkEnv } from "../helpers/env.js";
 import { fundUsd, threeGenerations } from "../helpers/family.js";
-import { balanceSlot, balanceWord } from "../helpers/storage.js";
+import { overwriteHeld } from "../helpers/storage.js";
 import { buildTree } from "../helpers/tree.js";
 
 /**
@@ -90,17 +90,7 @@ describeOnNodes("sdk auditProtocol", (env) => {
   it("names the asset whose balance was overwritten, and the broken conservation", async function () {
     const e = env();
     const { b } = await history(e);
-    const [held] = await getBalances(e.publicClient, {
-      deployment: e.deployment,
-      assetIds: [b],
-      tokens: [ETH],
-    });
-    const slot = await balanceSlot(e, b, ETH, balanceWord(held!, true));
-    await e.testClient.setStorageAt({
-      address: e.deployment.protocol,
-      index: slot,
-      value: toHex(balanceWord({ ...held!, held: parseEther("5") }, true), { size: 32 }),
-    });
+    await overwriteHeld(e, b, ETH, () => parseEther("5"));
     const audit = await auditProtocol(e.publicClient, { deployment: e.deployment });
     expect(audit.ok).to.equal(false);
     expect(audit.discrepancies).to.deep.equal([

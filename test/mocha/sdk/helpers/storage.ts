@@ -1,5 +1,5 @@
-import { type Address, encodeAbiParameters, type Hex, keccak256 } from "viem";
-import type { RoyaltyBalance } from "../../../../sdk/index.js";
+import { type Address, encodeAbiParameters, type Hex, keccak256, toHex } from "viem";
+import { getBalances, type RoyaltyBalance } from "../../../../sdk/index.js";
 import type { SdkEnv } from "./env.js";
 
 /**
@@ -39,4 +39,30 @@ export async function balanceSlot(
     if (stored !== undefined && BigInt(stored) === word) return slot;
   }
   throw new Error(`no balance slot of asset ${assetId} holds ${word}`);
+}
+
+/**
+ * Overwrites what the engine holds for the remix `assetId` in `token` with `forge(held)` in the
+ * node's storage, the rest of its balance kept, as an attacker with write access to the state
+ * would; returns the held amount before and the forged one.
+ */
+export async function overwriteHeld(
+  e: SdkEnv,
+  assetId: bigint,
+  token: Address,
+  forge: (held: bigint) => bigint,
+): Promise<{ before: bigint; forged: bigint }> {
+  const [balance] = await getBalances(e.publicClient, {
+    deployment: e.deployment,
+    assetIds: [assetId],
+    tokens: [token],
+  });
+  const forged = forge(balance!.held);
+  const slot = await balanceSlot(e, assetId, token, balanceWord(balance!, true));
+  await e.testClient.setStorageAt({
+    address: e.deployment.protocol,
+    index: slot,
+    value: toHex(balanceWord({ ...balance!, held: forged }, true), { size: 32 }),
+  });
+  return { before: balance!.held, forged };
 }
