@@ -61,19 +61,21 @@ function fail(message: string): never {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-/** Starts `args` in a process group of its own (so that stopping it stops its children). */
-function run(name: string, command: string, args: string[], quiet = true): ChildProcess {
+/**
+ * Starts `args` in a process group of its own (so that stopping it stops its children), its
+ * output dropped and its errors shown.
+ */
+function run(name: string, command: string, args: string[]): void {
   const child = spawn(command, args, {
     cwd: ROOT,
     detached: true,
-    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PONDER_TELEMETRY_DISABLED: "true" },
   });
   child.on("exit", (code) => {
     if (!stopping) fail(`${name} exited (code ${code}); everything is stopped`);
   });
   children.push(child);
-  return child;
 }
 
 /** Runs `args` to completion, failing with `what` if it does not succeed. */
@@ -143,20 +145,15 @@ await runToEnd("the deployment and seed", process.execPath, [
 const dataDir = join(ROOT, "indexer/.ponder/start");
 rmSync(dataDir, { recursive: true, force: true });
 console.log("Starting the indexer (PGlite)…");
-run(
-  "the indexer",
-  process.execPath,
-  [
-    join(ROOT, "indexer/start.ts"),
-    "--rpc-url",
-    RPC_URL,
-    "--port",
-    String(indexerPort),
-    "--data-dir",
-    dataDir,
-  ],
-  true,
-);
+run("the indexer", process.execPath, [
+  join(ROOT, "indexer/start.ts"),
+  "--rpc-url",
+  RPC_URL,
+  "--port",
+  String(indexerPort),
+  "--data-dir",
+  dataDir,
+]);
 const indexerUrl = `http://127.0.0.1:${indexerPort}`;
 
 console.log("Building the app…");
