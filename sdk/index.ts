@@ -428,6 +428,7 @@ export {
 export { formatLineageTree, type FormatLineageTreeOptions } from "./format/formatLineageTree.js";
 export {
   CLAIM_ALL_GAS_PER_TRANSACTION,
+  claimAllTransactionCount,
   claimGasBound,
   splitGasBound,
 } from "./utils/claimAllBatches.js";

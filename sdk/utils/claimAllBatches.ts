@@ -1,4 +1,8 @@
-import type { ClaimAllCallPlan, ClaimAllSplitPlan } from "../actions/public/previewClaimAll.js";
+import type {
+  ClaimAllCallPlan,
+  ClaimAllSplitPlan,
+  PreviewClaimAllReturnType,
+} from "../actions/public/previewClaimAll.js";
 
 /**
  * The gas `claimAll` lets one transaction use by default: a third of a 30M-gas block and well
@@ -46,6 +50,26 @@ export function claimBatches(plan: ClaimAllCallPlan, gasPerTransaction: bigint):
     () => CLAIM_GAS_PER_ASSET + tokens * CLAIM_GAS_PER_ASSET_TOKEN,
     TRANSACTION_GAS + tokens * CLAIM_GAS_PER_TOKEN,
     gasPerTransaction,
+  );
+}
+
+/**
+ * How many transactions `claimAll` sends for `preview` (its `splitMany` batches, then its
+ * `claimMany` batches) at `gasPerTransaction` (default {@link CLAIM_ALL_GAS_PER_TRANSACTION}):
+ * what a dapp shows beside the preview before the user confirms, without planning again. One
+ * fewer claim per batch whose every token turns out to revert.
+ *
+ * @example
+ * const preview = await previewClaimAll(publicClient, { owner });
+ * console.log(`${claimAllTransactionCount(preview)} transactions`);
+ */
+export function claimAllTransactionCount(
+  preview: Pick<PreviewClaimAllReturnType, "splitPlan" | "claimPlan">,
+  gasPerTransaction: bigint = CLAIM_ALL_GAS_PER_TRANSACTION,
+): number {
+  return (
+    splitBatches(preview.splitPlan, gasPerTransaction).length +
+    claimBatches(preview.claimPlan, gasPerTransaction).length
   );
 }
 

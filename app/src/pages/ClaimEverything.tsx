@@ -7,7 +7,7 @@ import { useWalletClient } from "wagmi";
 import {
   claimAll,
   type ClaimAllReturnType,
-  prepareClaimAll,
+  claimAllTransactionCount,
   previewClaimAll,
   type PreviewClaimAllReturnType,
 } from "../../../sdk/index.js";
@@ -45,12 +45,12 @@ export function ClaimEverything({ owner }: { owner: Address }) {
   const preview = async () => {
     setStep({ kind: "previewing" });
     try {
-      const parameters = { deployment, indexer: indexerUrl } as const;
-      const [result, calls] = await Promise.all([
-        previewClaimAll(publicClient, { ...parameters, owner }),
-        prepareClaimAll(publicClient, { ...parameters, account: owner }),
-      ]);
-      setStep({ kind: "preview", preview: result, transactions: calls.length });
+      const result = await previewClaimAll(publicClient, {
+        deployment,
+        indexer: indexerUrl,
+        owner,
+      });
+      setStep({ kind: "preview", preview: result, transactions: claimAllTransactionCount(result) });
     } catch (error) {
       fail(error);
     }

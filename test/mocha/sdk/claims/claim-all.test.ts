@@ -10,6 +10,7 @@ import {
 import {
   CLAIM_ALL_GAS_PER_TRANSACTION,
   claimAll,
+  claimAllTransactionCount,
   ETH,
   estimateClaimAllGas,
   InvalidParameterError,
@@ -220,6 +221,11 @@ describeOnNodes("sdk claimAll", (env) => {
     const prepared = await prepareClaimAll(e.alice, parameters);
     const gas = await estimateClaimAllGas(e.alice, parameters);
     expect(prepared).to.have.length(4);
+    // The count a dapp shows beside the preview is the plan's, at this budget and the default.
+    expect(claimAllTransactionCount(preview, 210_000n)).to.equal(4);
+    expect(claimAllTransactionCount(preview)).to.equal(
+      (await prepareClaimAll(e.alice, { deployment, recipient, ...EXACT })).length,
+    );
     expect(gas).to.have.length(4);
     expect(gas.every((units) => units > 21_000n && units <= 210_000n)).to.equal(true);
 
