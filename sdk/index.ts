@@ -46,7 +46,14 @@ export {
   TransactionTimeoutError,
 } from "./errors/transaction.js";
 
-export { BPS, ETH, MAX_PARENTS, UseKind } from "./utils/constants.js";
+export {
+  BPS,
+  COMMITMENT_LIFETIME,
+  COMMITMENT_MIN_AGE,
+  ETH,
+  MAX_PARENTS,
+  UseKind,
+} from "./utils/constants.js";
 export type { ContentParameters } from "./utils/contentHashOf.js";
 export { hashContent } from "./utils/hashContent.js";
 export type { PreparedCall, TokenPull } from "./utils/preparedCall.js";
@@ -184,6 +191,13 @@ export {
   type GetAllowanceParameters,
   type GetAllowanceReturnType,
 } from "./actions/public/getAllowance.js";
+export {
+  type AllowanceShortfall,
+  getAllowanceShortfalls,
+  type GetAllowanceShortfallsErrorType,
+  type GetAllowanceShortfallsParameters,
+  type GetAllowanceShortfallsReturnType,
+} from "./actions/public/getAllowanceShortfalls.js";
 export {
   type AssetBalance,
   getBalances,

@@ -1,6 +1,7 @@
 import { auditProtocol } from "../actions/public/auditProtocol.js";
 import { getAsset, getAssets } from "../actions/public/getAsset.js";
 import { getAllowance } from "../actions/public/getAllowance.js";
+import { getAllowanceShortfalls } from "../actions/public/getAllowanceShortfalls.js";
 import { getAssetIdOf } from "../actions/public/getAssetIdOf.js";
 import { getBalances } from "../actions/public/getBalances.js";
 import { getEarnings } from "../actions/public/getEarnings.js";
@@ -22,6 +23,7 @@ import { bindActions, type BoundActions } from "./bindActions.js";
 const publicActions = {
   auditProtocol,
   getAllowance,
+  getAllowanceShortfalls,
   getAsset,
   getAssetIdOf,
   getAssets,

@@ -9,6 +9,12 @@ export const BPS = 10_000;
 /** The most parents a remix may name. */
 export const MAX_PARENTS = 16;
 
+/** Seconds a registration commitment holds its content: the contract's `COMMITMENT_LIFETIME`. */
+export const COMMITMENT_LIFETIME = 86_400n;
+
+/** Seconds after a commitment before it can be revealed: the contract's `MIN_COMMITMENT_AGE`. */
+export const COMMITMENT_MIN_AGE = 60n;
+
 /** The use kinds licences are sold for, as the contracts number them. */
 export const UseKind = {
   View: 0,

@@ -42,6 +42,9 @@ export type WriteParameters = DeploymentParameters & {
   timeout?: number | undefined;
   /** Blocks to wait for after inclusion (default 1). */
   confirmations?: number | undefined;
+  /** Called with the hash once the wallet has sent the transaction, before its receipt: for a
+   * dapp to show it pending. */
+  onSent?: ((hash: Hash) => void) | undefined;
 };
 
 /** Options of the gas-estimate variants of writes. */
@@ -76,7 +79,7 @@ export function writeAccount(client: AnyClient, account: Account | Address | und
 export async function sendPreparedCall(
   client: AnyClient,
   prepared: PreparedCall,
-  { account, timeout = DEFAULT_TIMEOUT, confirmations = 1 }: WriteParameters = {},
+  { account, timeout = DEFAULT_TIMEOUT, confirmations = 1, onSent }: WriteParameters = {},
 ): Promise<TransactionReceipt> {
   const sender = writeAccount(client, account);
   const from = typeof sender === "string" ? sender : sender.address;
@@ -103,6 +106,7 @@ export async function sendPreparedCall(
       throw await explainAllowanceShortfall(client, from, prepared, toRemixError(error));
     }
   })();
+  onSent?.(hash);
 
   let replacement: ReplacementReturnType | undefined;
   let receipt: TransactionReceipt;

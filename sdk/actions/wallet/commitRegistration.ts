@@ -9,6 +9,7 @@ import {
 import { remixProtocolAbi } from "../../abis/remixProtocolAbi.js";
 import { resolveDeployment } from "../../deployments/resolveDeployment.js";
 import type { RemixError } from "../../errors/base.js";
+import { COMMITMENT_LIFETIME, COMMITMENT_MIN_AGE } from "../../utils/constants.js";
 import { type ContentParameters, contentHashOf } from "../../utils/contentHashOf.js";
 import { requireAddress, requireSalt } from "../../utils/inputChecks.js";
 import type { PreparedCall } from "../../utils/preparedCall.js";
@@ -45,6 +46,8 @@ export type RegistrationCommitment = {
 /** What {@link commitRegistration} resolves to. */
 export type CommitRegistrationReturnType = WriteReturnType &
   RegistrationCommitment & {
+    /** The first second the commitment can be revealed (in a block after the commitment's). */
+    revealableAt: bigint;
     /** The last second the commitment can be revealed (and holds the content). */
     expiresAt: bigint;
   };
@@ -130,7 +133,9 @@ export async function commitRegistration(
   );
   const receipt = await sendPreparedCall(client, prepared, parameters);
   const { args } = receiptEvent(receipt, prepared.to, remixProtocolAbi, "RegistrationCommitted");
-  return { receipt, commitment, contentHash, salt, expiresAt: BigInt(args.expiresAt) };
+  const expiresAt = BigInt(args.expiresAt);
+  const revealableAt = expiresAt - COMMITMENT_LIFETIME + COMMITMENT_MIN_AGE;
+  return { receipt, commitment, contentHash, salt, revealableAt, expiresAt };
 }
 
 /** The gas this commitment would use now. */

@@ -5,10 +5,12 @@ import {
   estimateApproveTokenGas,
   ETH,
   getAllowance,
+  getAllowanceShortfalls,
   prepareApproveToken,
+  preparePay,
 } from "../../../../sdk/index.js";
 import { describeOnNodes } from "../helpers/env.js";
-import { expectInvalidParameter } from "../helpers/family.js";
+import { expectInvalidParameter, original } from "../helpers/family.js";
 
 describeOnNodes("sdk approveToken and getAllowance", (env) => {
   it("approves the protocol by default and reads the allowance back", async function () {
@@ -31,6 +33,30 @@ describeOnNodes("sdk approveToken and getAllowance", (env) => {
     expect(await getAllowance(publicClient, { deployment, token: usd, owner })).to.equal(
       7_000_000n,
     );
+  });
+
+  it("names the approvals a prepared call still needs, and none once given", async function () {
+    const e = env();
+    const { deployment, payer, usd, publicClient } = e;
+    const owner = payer.account.address;
+    const assetId = await original(e, e.alice, "shortfalls");
+    const call = await preparePay(payer, { deployment, assetId, token: usd, amount: 5_000_000n });
+    const spender = deployment.protocol;
+    const shortfalls = () => getAllowanceShortfalls(publicClient, { deployment, owner, call });
+    expect(await shortfalls()).to.deep.equal([
+      { token: usd, spender, amount: 5_000_000n, allowance: 0n },
+    ]);
+    await approveToken(payer, { deployment, token: usd, amount: 4_999_999n });
+    expect(await shortfalls()).to.deep.equal([
+      { token: usd, spender, amount: 5_000_000n, allowance: 4_999_999n },
+    ]);
+    await approveToken(payer, { deployment, token: usd, amount: 5_000_000n });
+    expect(await shortfalls()).to.deep.equal([]);
+    // ETH pulls nothing.
+    const inEth = await preparePay(payer, { deployment, assetId, token: ETH, amount: 1n });
+    expect(
+      await getAllowanceShortfalls(publicClient, { deployment, owner, call: inEth }),
+    ).to.deep.equal([]);
   });
 
   it("approves another spender when asked", async function () {

@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import {
   commitRegistration,
+  COMMITMENT_LIFETIME,
+  COMMITMENT_MIN_AGE,
   ContractRevertError,
   ETH,
   getAsset,
@@ -8,6 +10,7 @@ import {
   registerOriginal,
   registerRemix,
   registrationCommitment,
+  remixProtocolAbi,
 } from "../../../../sdk/index.js";
 import { describeOnNodes, type SdkEnv } from "../helpers/env.js";
 import { allowRemixes, original, refused } from "../helpers/family.js";
@@ -23,13 +26,29 @@ describeOnNodes("sdk commit-reveal registration", (env) => {
     const e = env();
     const { alice, stranger, deployment } = e;
     const content = new TextEncoder().encode("unreleased track");
-    const committed = await commitRegistration(alice, { deployment, content });
+    const sent: string[] = [];
+    const committed = await commitRegistration(alice, {
+      deployment,
+      content,
+      onSent: (hash) => sent.push(hash),
+    });
+    // The hash is reported once sent, and is the transaction the receipt is for.
+    expect(sent).to.deep.equal([committed.receipt.transactionHash]);
     expect(committed.commitment).to.equal(
       registrationCommitment({ creator: alice.account.address, content, salt: committed.salt })
         .commitment,
     );
     const block = await e.publicClient.getBlock({ blockNumber: committed.receipt.blockNumber });
     expect(committed.expiresAt).to.equal(block.timestamp + 86_400n);
+    expect(committed.revealableAt).to.equal(block.timestamp + 60n);
+    // The SDK's constants are the contract's.
+    const read = { address: deployment.protocol, abi: remixProtocolAbi } as const;
+    expect(
+      await e.publicClient.readContract({ ...read, functionName: "MIN_COMMITMENT_AGE" }),
+    ).to.equal(COMMITMENT_MIN_AGE);
+    expect(
+      await e.publicClient.readContract({ ...read, functionName: "COMMITMENT_LIFETIME" }),
+    ).to.equal(COMMITMENT_LIFETIME);
 
     // A watcher who learned the hash is refused before sending anything.
     const error = await refused(e, stranger, () =>
