@@ -474,3 +474,15 @@ export {
   splitBalance,
 } from "./utils/splitMath.js";
 export type { TokenAmount } from "./utils/tokenAmounts.js";
+
+// Licence manifests.
+export {
+  getLicenceManifest,
+  type GetLicenceManifestErrorType,
+  type GetLicenceManifestParameters,
+  type GetLicenceManifestReturnType,
+  type LicenceManifest,
+  type LicenceManifestEntry,
+  type UseKindName,
+} from "./actions/public/getLicenceManifest.js";
+export { formatLicenceManifest } from "./format/formatLicenceManifest.js";

@@ -5,7 +5,11 @@ import { href, type Route, useRoute } from "./lib/route.ts";
 import { AssetPage } from "./pages/Asset.tsx";
 import { Audit } from "./pages/Audit.tsx";
 import { Explore } from "./pages/Explore.tsx";
+import { LicenseDataset } from "./pages/LicenseDataset.tsx";
 import { MyWork } from "./pages/MyWork.tsx";
+import { Register } from "./pages/Register.tsx";
+import { Remix } from "./pages/Remix.tsx";
+import { Terms } from "./pages/Terms.tsx";
 
 // The explorer's layout engine is most of the bundle: loaded when a lineage is first opened.
 const Lineage = lazy(() => import("./pages/Lineage.tsx").then((m) => ({ default: m.Lineage })));
@@ -13,6 +17,9 @@ const Lineage = lazy(() => import("./pages/Lineage.tsx").then((m) => ({ default:
 const NAV = [
   ["home", "Explore"],
   ["work", "My work"],
+  ["register", "Register"],
+  ["remix", "Remix"],
+  ["dataset", "License a dataset"],
   ["audit", "Audit"],
 ] as const;
 
@@ -29,10 +36,18 @@ function page(route: Route): ReactNode {
       return <MyWork />;
     case "audit":
       return <Audit />;
+    case "register":
+      return <Register />;
+    case "remix":
+      return <Remix key={route.params.join("/")} parentIds={route.params} />;
+    case "dataset":
+      return <LicenseDataset />;
     case "asset":
+    case "terms":
     case "lineage": {
       const assetId = assetIdOf(route);
       if (assetId === null) return <p role="alert">An asset id is a number, as in #/asset/1.</p>;
+      if (route.page === "terms") return <Terms key={String(assetId)} assetId={assetId} />;
       return route.page === "asset" ? (
         <AssetPage key={String(assetId)} assetId={assetId} />
       ) : (

@@ -5,6 +5,7 @@ import { getAllowanceShortfalls } from "../actions/public/getAllowanceShortfalls
 import { getAssetIdOf } from "../actions/public/getAssetIdOf.js";
 import { getBalances } from "../actions/public/getBalances.js";
 import { getEarnings } from "../actions/public/getEarnings.js";
+import { getLicenceManifest } from "../actions/public/getLicenceManifest.js";
 import { getLicences } from "../actions/public/getLicences.js";
 import { getLineage } from "../actions/public/getLineage.js";
 import { getOwnedAssets } from "../actions/public/getOwnedAssets.js";
@@ -29,6 +30,7 @@ const publicActions = {
   getAssets,
   getBalances,
   getEarnings,
+  getLicenceManifest,
   getLicences,
   getLineage,
   getOwnedAssets,

@@ -79,7 +79,8 @@ export function AssetPage({ assetId }: { assetId: bigint }) {
         ))}
       </ul>
       <p>
-        <a href={href("lineage", assetId)}>Explore its lineage</a>
+        <a href={href("lineage", assetId)}>Explore its lineage</a> · <a href={href("terms", assetId)}>Its terms</a> ·{" "}
+        <a href={href("remix", assetId)}>Remix it</a>
       </p>
     </section>
   );

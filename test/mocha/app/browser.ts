@@ -62,7 +62,7 @@ const PAGE_PROVIDER = `(() => {
     isTestWallet: true,
     async request({ method, params }) {
       const { result, error } = await window.__remixTestWallet(method, params);
-      if (error) throw Object.assign(new Error(error.message), { code: error.code });
+      if (error) throw Object.assign(new Error(error.message), { code: error.code, data: error.data });
       return result;
     },
     on() {},
@@ -119,8 +119,13 @@ export async function injectWallet(
         }
         return { result: await answer(method, params ?? []) };
       } catch (error) {
-        const { code, message } = error as { code?: number; message?: string };
-        return { error: { code: code ?? -32603, message: message ?? String(error) } };
+        // As a wallet does, the node's error with its revert data, for the page to decode.
+        const { code, message, data } = error as {
+          code?: number;
+          message?: string;
+          data?: unknown;
+        };
+        return { error: { code: code ?? -32603, message: message ?? String(error), data } };
       }
     },
   );

@@ -1,0 +1,79 @@
+// Register an original: drop the file (hashed here, never uploaded), refuse a duplicate with a
+// link to the asset that has it, then commit and reveal. Unfinished commitments resume here.
+import { useState } from "react";
+import { FilePicker } from "../components/FilePicker.tsx";
+import { RegistrationSteps } from "../components/RegistrationSteps.tsx";
+import { useRemix } from "../context.ts";
+import type { FileDigest } from "../lib/fileDigest.ts";
+import { loadPending } from "../lib/pendingRegistrations.ts";
+import { href } from "../lib/route.ts";
+import { useApprovalContext } from "../lib/useApprovalContext.ts";
+import { registrationBlock, showSteps, useRegisteredAs } from "../lib/workChecks.ts";
+import { WorkDetails } from "../components/WorkDetails.tsx";
+
+/** `#/register`. */
+export function Register() {
+  const write = useApprovalContext();
+  if (!write) return <p>Connect your wallet to register a work.</p>;
+  return <RegisterWith key={write.account} write={write} />;
+}
+
+function RegisterWith({ write }: { write: NonNullable<ReturnType<typeof useApprovalContext>> }) {
+  const { deployment } = useRemix();
+  const [file, setFile] = useState<FileDigest | null>(null);
+  const [metadataUri, setMetadataUri] = useState("");
+  // Read once: a registration revealed here stays on the page with its outcome.
+  const [pending] = useState(() => loadPending(deployment.chainId, write.account));
+  const resumed = file ? pending.find((p) => p.contentHash === file.contentHash) : undefined;
+  const others = pending.filter((p) => p.contentHash !== file?.contentHash);
+  const duplicate = useRegisteredAs(file);
+  // Once registered here, the new asset is the "duplicate": the outcome stays on the page.
+  const [registered, setRegistered] = useState<bigint | null>(null);
+  const blocked = registrationBlock(file, metadataUri, duplicate);
+  return (
+    <>
+      <section className="card" aria-label="Register a work">
+        <h2>Register an original</h2>
+        <FilePicker
+          onDigest={(digest) => {
+            setFile(digest);
+            setRegistered(null);
+          }}
+        />
+        <WorkDetails
+          file={file}
+          metadataUri={metadataUri}
+          onMetadataUri={setMetadataUri}
+          duplicate={registered === null ? duplicate : {}}
+        />
+        {(registered !== null || showSteps(file, duplicate)) && (
+          <RegistrationSteps
+            key={file?.contentHash ?? "none"}
+            write={write}
+            work={file ? { file, metadataUri } : undefined}
+            pending={resumed}
+            blocked={blocked}
+          />
+        )}
+        <p className="muted">
+          A remix names its parents: register it from the <a href={href("remix")}>Remix</a> page.
+        </p>
+      </section>
+      {others.length > 0 && (
+        <section className="card" aria-label="Unfinished registrations">
+          <h2>Unfinished registrations</h2>
+          {others.map((p) => (
+            <div key={p.contentHash}>
+              <p>
+                {p.fileName || "A work"}
+                {p.remix && `, a remix of ${p.remix.parents.map((parent) => `#${parent.assetId}`).join(", ")}`}{" "}
+                <span className="mono">{p.contentHash}</span>
+              </p>
+              <RegistrationSteps write={write} pending={p} />
+            </div>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}
