@@ -46,19 +46,24 @@ export const split = onchainTable(
 );
 
 /** A `Claimed` event: `recipient` was paid `amounts[i]` owed to `assetIds[i]`. */
-export const claim = onchainTable("claim", (t) => ({
-  id: t.text().primaryKey(),
-  token: t.hex().notNull(),
-  recipient: t.hex().notNull(),
-  claimer: t.hex().notNull(),
-  assetIds: t.bigint().array().notNull(),
-  amounts: t.bigint().array().notNull(),
-  /** The sum of `amounts`. */
-  total: t.bigint().notNull(),
-  blockNumber: t.bigint().notNull(),
-  timestamp: t.bigint().notNull(),
-  transactionHash: t.hex().notNull(),
-}));
+export const claim = onchainTable(
+  "claim",
+  (t) => ({
+    id: t.text().primaryKey(),
+    token: t.hex().notNull(),
+    recipient: t.hex().notNull(),
+    claimer: t.hex().notNull(),
+    assetIds: t.bigint().array().notNull(),
+    amounts: t.bigint().array().notNull(),
+    /** The sum of `amounts`. */
+    total: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  // An owner's earnings sum the claims paid to it.
+  (table) => ({ recipientIndex: index().on(table.recipient) }),
+);
 
 /** A `FeesWithdrawn` event: protocol fees paid to the treasury. */
 export const feeWithdrawal = onchainTable("fee_withdrawal", (t) => ({

@@ -1,19 +1,14 @@
-import { type Address, getAddress } from "viem";
+import { type Address, getAddress, isAddressEqual } from "viem";
 import type { Asset } from "../actions/public/getAsset.js";
 import type { GetEarningsReturnType } from "../actions/public/getEarnings.js";
 import type { Lineage, LineageDirection } from "../actions/public/getLineage.js";
+import type { GetReceivedReturnType, ReceivedTotals } from "../actions/public/getReceived.js";
 import type { Deployment } from "../deployments/deployment.js";
 import { IndexerError } from "../errors/indexer.js";
 import { InvalidParameterError } from "../errors/parameters.js";
-import {
-  bigints,
-  checkIndexer,
-  type IndexedEdge,
-  indexedBlock,
-  indexerGet,
-  lineageEdge,
-} from "./indexer.js";
+import { bigints, checkIndexer, type IndexedEdge, indexerGet, lineageEdge } from "./indexer.js";
 import type { LineageEdge } from "./lineageGraph.js";
+import { noneReceived } from "./receivedTotals.js";
 
 // The read actions' answers from an indexer, as the same objects the chain reads give.
 
@@ -23,37 +18,33 @@ type IndexedAsset = Omit<Asset, "assetId" | "owner" | "createdAt"> & {
   createdAt: string;
 };
 
-/** An asset's lineage from the indexer (its block, then the walk: at least that fresh). */
+/** An asset's lineage from the indexer, with the block it is at least as fresh as. */
 export async function lineageFromIndexer(
   url: string,
   deployment: Deployment,
   assetId: bigint,
   direction: LineageDirection,
 ): Promise<Lineage> {
-  const [blockNumber, lineage] = await checkIndexer(url, deployment).then(async () => {
-    const block = await indexedBlock(url);
-    return [
-      block,
-      await indexerGet<{
-        nodes: IndexedAsset[];
-        edges: IndexedEdge[];
-        ancestors: string[];
-        descendants: string[];
-      }>(url, `/lineage/${assetId}?direction=${direction}`).catch((error: unknown) => {
-        if (error instanceof IndexerError && error.status === 404) {
-          throw new IndexerError({
-            url,
-            status: 404,
-            reason: `has no asset ${assetId} (not registered, or not indexed yet: indexed to block ${block})`,
-          });
-        }
-        throw error;
-      }),
-    ] as const;
+  await checkIndexer(url, deployment);
+  const lineage = await indexerGet<{
+    blockNumber: string;
+    nodes: IndexedAsset[];
+    edges: IndexedEdge[];
+    ancestors: string[];
+    descendants: string[];
+  }>(url, `/lineage/${assetId}?direction=${direction}`).catch((error: unknown) => {
+    if (error instanceof IndexerError && error.status === 404) {
+      throw new IndexerError({
+        url,
+        status: 404,
+        reason: `has no asset ${assetId} (not registered, or not indexed yet)`,
+      });
+    }
+    throw error;
   });
   return {
     rootId: assetId,
-    blockNumber,
+    blockNumber: BigInt(lineage.blockNumber),
     nodes: lineage.nodes.map((node) => ({
       assetId: BigInt(node.assetId),
       owner: getAddress(node.owner),
@@ -186,8 +177,8 @@ export async function earningsFromIndexer(
   owner: Address,
 ): Promise<GetEarningsReturnType> {
   await checkIndexer(url, deployment);
-  const blockNumber = await indexedBlock(url);
   const answer = await indexerGet<{
+    blockNumber: string;
     assetIds: string[];
     earnings: {
       token: Address;
@@ -200,7 +191,7 @@ export async function earningsFromIndexer(
   return {
     owner: getAddress(owner),
     assetIds: bigints(answer.assetIds),
-    blockNumber,
+    blockNumber: BigInt(answer.blockNumber),
     earnings: answer.earnings.map((row) => ({
       token: getAddress(row.token),
       claimableNow: BigInt(row.claimableNow),
@@ -209,4 +200,56 @@ export async function earningsFromIndexer(
       splitAssetIds: bigints(row.splits),
     })),
   };
+}
+
+/** One asset's all-time totals per token from the indexer, at its latest block (which must be
+ * `blockNumber` when one is asked for). */
+export async function receivedFromIndexer(
+  url: string,
+  deployment: Deployment,
+  {
+    assetId,
+    token,
+    blockNumber,
+  }: { assetId: bigint; token?: Address | undefined; blockNumber?: bigint | undefined },
+): Promise<GetReceivedReturnType> {
+  await checkIndexer(url, deployment);
+  const answer = await indexerGet<{
+    blockNumber: string;
+    totals: {
+      token: Address;
+      paid: string;
+      fees: string;
+      fromRemixes: string;
+      toParents: string;
+      claimed: string;
+    }[];
+  }>(url, `/assets/${assetId}/received`);
+  const indexedAt = BigInt(answer.blockNumber);
+  if (blockNumber !== undefined && blockNumber !== indexedAt) {
+    throw new InvalidParameterError({
+      parameter: "blockNumber",
+      reason: `is ${blockNumber}, but the indexer's totals are at block ${indexedAt} (it answers only at its latest block)`,
+    });
+  }
+  const totals = answer.totals
+    .filter((row) => token === undefined || isAddressEqual(row.token, token))
+    .map((row): ReceivedTotals => {
+      const [paid, fees, fromRemixes] = [
+        BigInt(row.paid),
+        BigInt(row.fees),
+        BigInt(row.fromRemixes),
+      ];
+      return {
+        token: getAddress(row.token),
+        paid,
+        fees,
+        fromRemixes,
+        credited: paid - fees + fromRemixes,
+        toParents: BigInt(row.toParents),
+        claimed: BigInt(row.claimed),
+      };
+    });
+  if (token !== undefined && totals.length === 0) totals.push(noneReceived(token));
+  return { blockNumber: indexedAt, totals };
 }

@@ -88,14 +88,6 @@ export function checkIndexer(url: string, deployment: Deployment): Promise<void>
   return check;
 }
 
-/** The last block the indexer at `url` has indexed. */
-export async function indexedBlock(url: string): Promise<bigint> {
-  const status = await indexerGet<Record<string, { block: { number: number } }>>(url, "/status");
-  const [chain] = Object.values(status);
-  if (!chain) throw new IndexerError({ url, reason: "has indexed no block yet" });
-  return BigInt(chain.block.number);
-}
-
 /** Decimal strings back to bigints. */
 export const bigints = (values: readonly string[]): bigint[] =>
   values.map((value) => BigInt(value));

@@ -3,12 +3,8 @@
 import { db } from "ponder:api";
 import { assetTokenTotal, tokenFeeTotal } from "ponder:schema";
 import { sql } from "ponder";
-import { rowsOf } from "./lineage.js";
-
-// Ponder 0.16 keeps each chain's progress in `_ponder_checkpoint.latest_checkpoint`, a string of
-// fixed-width decimals: block timestamp (10 digits), chain id (16), block number (16), ...
-const BLOCK_NUMBER_AT = 26;
-const BLOCK_NUMBER_DIGITS = 16;
+import { blockOfCheckpoint } from "./indexedAt.js";
+import { rowsOf } from "./rowsOf.js";
 
 /** The indexed balances and fee totals, and the block they were indexed to. */
 export async function auditBalances() {
@@ -23,10 +19,7 @@ export async function auditBalances() {
     SELECT c.latest_checkpoint, NULL, ${f.token}, NULL, NULL, NULL, ${f.outstanding}
     FROM _ponder_checkpoint c JOIN ${f} ON true`);
   const rows = rowsOf(result);
-  const checkpoint = String(rows[0]?.checkpoint ?? "");
-  const blockNumber = BigInt(
-    checkpoint.slice(BLOCK_NUMBER_AT, BLOCK_NUMBER_AT + BLOCK_NUMBER_DIGITS) || "0",
-  );
+  const blockNumber = blockOfCheckpoint(rows[0]?.checkpoint);
   const balances = rows
     .filter((row) => row.asset_id !== null && row.asset_id !== undefined)
     .map((row) => ({

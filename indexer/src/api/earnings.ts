@@ -2,13 +2,19 @@
 // arithmetic: what a claim of every owned asset pays now, what splitting every descendant first
 // would add (money in transit below), and which descendants' splits carry it.
 import { db } from "ponder:api";
-import { assetTokenTotal, claim } from "ponder:schema";
-import { eq, sql } from "ponder";
-import { buildLineageGraph, childrenFirst } from "../../../sdk/utils/lineageGraph.js";
+import { asset, assetParent, assetTokenTotal, claim } from "ponder:schema";
+import { sql } from "ponder";
+import {
+  ascending,
+  buildLineageGraph,
+  childrenFirst,
+  type LineageEdge,
+} from "../../../sdk/utils/lineageGraph.js";
 import { simulateSplits } from "../../../sdk/utils/simulateSplits.js";
 import { claimPays, type RoyaltyBalance } from "../../../sdk/utils/splitMath.js";
-import { rowsOf } from "./lineage.js";
-import { ownedAssets, ownerTree, ownerTreeLinks } from "./ownerTree.js";
+import { blockOfCheckpoint, latestCheckpoint } from "./indexedAt.js";
+import { rowsOf } from "./rowsOf.js";
+import { ownerTree } from "./ownerTree.js";
 
 /** One token's earnings of an owner. */
 export type TokenEarnings = {
@@ -25,39 +31,82 @@ export type TokenEarnings = {
   splits: bigint[];
 };
 
-/** The assets `owner` holds now and its earnings in every token they have a balance in. */
+/**
+ * Everything an owner's earnings are computed from, in one statement (one snapshot, one walk
+ * down the owner's tree): the checkpoint, the owned assets, every parent link of the tree, every
+ * balance in it, and what claims paid the owner, per token. Tagged rows of text columns.
+ */
+function ownerSnapshot(owner: `0x${string}`) {
+  const p = assetParent;
+  const t = assetTokenTotal;
+  return db.execute(sql`${ownerTree(owner)}
+    SELECT 'checkpoint' AS kind, ${latestCheckpoint} AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e
+    UNION ALL
+    SELECT 'owned', CAST(${asset.id} AS text), NULL, NULL, NULL, NULL FROM ${asset}
+    WHERE ${asset.owner} = ${owner}
+    UNION ALL
+    SELECT 'link', CAST(${p.childId} AS text), CAST(${p.parentId} AS text),
+      CAST(${p.shareBps} AS text), CAST(${p.position} AS text), NULL
+    FROM ${p} JOIN reached ON ${p.childId} = reached.id
+    UNION ALL
+    SELECT 'balance', CAST(${t.assetId} AS text), ${t.token}, CAST(${t.held} AS text),
+      CAST(${t.pendingGross} AS text), CAST(${t.splitRemainder} AS text)
+    FROM ${t} JOIN reached ON ${t.assetId} = reached.id
+    UNION ALL
+    SELECT 'claimed', ${claim.token}, CAST(SUM(${claim.total}) AS text), NULL, NULL, NULL
+    FROM ${claim} WHERE ${claim.recipient} = ${owner} GROUP BY ${claim.token}`);
+}
+
+/** The assets `owner` holds now and its earnings in every token they have a balance in, with the
+ * block they are at. */
 export async function earningsOf(owner: string) {
   const address = owner.toLowerCase() as `0x${string}`;
-  const owning = ownedAssets(address);
-  const linking = ownerTreeLinks(address);
-  const [balanceRows, claimRows] = await Promise.all([
-    db.execute(sql`${ownerTree(address)}
-      SELECT ${assetTokenTotal.assetId} AS asset_id, ${assetTokenTotal.token} AS token,
-        ${assetTokenTotal.held} AS held, ${assetTokenTotal.pendingGross} AS pending_gross,
-        ${assetTokenTotal.splitRemainder} AS remainder
-      FROM ${assetTokenTotal} JOIN reached ON ${assetTokenTotal.assetId} = reached.id`),
-    db.select().from(claim).where(eq(claim.recipient, address)),
-  ]);
-  const owned = (await owning).map(({ id }) => id);
-  const links = await linking;
+  let blockNumber = 0n;
+  const ownedRows: bigint[] = [];
+  const links: (LineageEdge & { position: number })[] = [];
+  const byToken = new Map<`0x${string}`, Map<bigint, RoyaltyBalance>>();
+  const claimedByToken = new Map<`0x${string}`, bigint>();
+  for (const row of rowsOf(await ownerSnapshot(address))) {
+    const [a, b, c, d, e] = [row.a, row.b, row.c, row.d, row.e] as string[];
+    switch (row.kind) {
+      case "checkpoint":
+        blockNumber = blockOfCheckpoint(a);
+        break;
+      case "owned":
+        ownedRows.push(BigInt(a!));
+        break;
+      case "link":
+        links.push({
+          childId: BigInt(a!),
+          parentId: BigInt(b!),
+          shareBps: Number(c),
+          position: Number(d),
+        });
+        break;
+      case "balance": {
+        const token = b as `0x${string}`;
+        const balances = byToken.get(token) ?? new Map<bigint, RoyaltyBalance>();
+        balances.set(BigInt(a!), {
+          held: BigInt(c!),
+          pendingGross: BigInt(d!),
+          remainder: BigInt(e!),
+        });
+        byToken.set(token, balances);
+        break;
+      }
+      case "claimed":
+        claimedByToken.set(a as `0x${string}`, BigInt(b!));
+        break;
+    }
+  }
+  const owned = ascending(ownedRows);
+  // A split pays a child's parents in registration order.
+  links.sort((x, y) =>
+    x.childId === y.childId ? x.position - y.position : x.childId < y.childId ? -1 : 1,
+  );
   const candidates = new Set<bigint>(owned);
   for (const { childId } of links) candidates.add(childId);
   const graph = buildLineageGraph(links);
-  const byToken = new Map<`0x${string}`, Map<bigint, RoyaltyBalance>>();
-  for (const row of rowsOf(balanceRows)) {
-    const token = String(row.token) as `0x${string}`;
-    const balances = byToken.get(token) ?? new Map<bigint, RoyaltyBalance>();
-    balances.set(BigInt(row.asset_id as string), {
-      held: BigInt(row.held as string),
-      pendingGross: BigInt(row.pending_gross as string),
-      remainder: BigInt(row.remainder as string),
-    });
-    byToken.set(token, balances);
-  }
-  const claimedByToken = new Map<`0x${string}`, bigint>();
-  for (const row of claimRows) {
-    claimedByToken.set(row.token, (claimedByToken.get(row.token) ?? 0n) + row.total);
-  }
   const tokens = [...new Set([...byToken.keys(), ...claimedByToken.keys()])].sort();
   // Owned assets too: one below another passes its share up to it before the claims.
   const order = childrenFirst(candidates);
@@ -85,5 +134,5 @@ export async function earningsOf(owner: string) {
       splits: simulation.splitAssetIds,
     };
   });
-  return { owner: address, assetIds: owned, earnings };
+  return { owner: address, blockNumber, assetIds: owned, earnings };
 }

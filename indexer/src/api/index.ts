@@ -10,6 +10,7 @@ import { auditBalances } from "./auditBalances.js";
 import { earningsOf } from "./earnings.js";
 import { toJson } from "./json.js";
 import { type Direction, lineageOf } from "./lineage.js";
+import { receivedOf } from "./received.js";
 import { ownedAssets, ownerTreeLinks } from "./ownerTree.js";
 import { graphqlRequestErrors, sqlRequestErrors } from "./requestErrors.js";
 
@@ -42,6 +43,12 @@ app.get("/lineage/:id", async (c) => {
   const lineage = await lineageOf(BigInt(id), direction);
   if (!lineage) return c.json({ error: `asset ${id} is not indexed` }, 404);
   return toJson(c, lineage);
+});
+
+app.get("/assets/:id/received", async (c) => {
+  const id = c.req.param("id");
+  if (!/^\d{1,78}$/.test(id)) return c.json({ error: `asset id "${id}" is not an integer` }, 400);
+  return toJson(c, await receivedOf(BigInt(id)));
 });
 
 app.get("/owners/:address/earnings", async (c) => {

@@ -4,6 +4,8 @@ import { db } from "ponder:api";
 import { asset, assetParent } from "ponder:schema";
 import { and, asc, inArray, sql } from "ponder";
 import { ascending } from "../../../sdk/utils/lineageGraph.js";
+import { indexedBlockNumber } from "./indexedAt.js";
+import { rowsOf } from "./rowsOf.js";
 
 /** Which side of an asset to walk (as the SDK's `getLineage` names them). */
 export type Direction = "ancestors" | "descendants" | "both";
@@ -57,10 +59,11 @@ async function linksAmong(ids: readonly bigint[]) {
 }
 
 /**
- * The lineage of `rootId`, shaped as the SDK's `Lineage` (without `blockNumber`, which the caller
- * takes from the indexer's status): `null` when the asset is not indexed.
+ * The lineage of `rootId`, shaped as the SDK's `Lineage`, at least as fresh as its `blockNumber`
+ * (read first): `null` when the asset is not indexed.
  */
 export async function lineageOf(rootId: bigint, direction: Direction) {
+  const blockNumber = await indexedBlockNumber();
   const [ancestors, descendants] = await Promise.all([
     direction === "descendants" ? [] : reachableIds(rootId, "ancestors"),
     direction === "ancestors" ? [] : reachableIds(rootId, "descendants"),
@@ -69,11 +72,5 @@ export async function lineageOf(rootId: bigint, direction: Direction) {
   const [nodes, edges] = await Promise.all([assetsByIds(ids), linksAmong(ids)]);
   // An unknown asset has no links either: its node alone is missing.
   if (!nodes.some(({ assetId }) => assetId === rootId)) return null;
-  return { rootId, nodes, edges, ancestors, descendants };
-}
-
-/** The rows of a raw query on PGlite (`{ rows }`) or node-postgres (`{ rows }` too, or an array). */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
+  return { rootId, blockNumber, nodes, edges, ancestors, descendants };
 }

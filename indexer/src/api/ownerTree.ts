@@ -4,7 +4,7 @@ import { db } from "ponder:api";
 import { asset, assetParent } from "ponder:schema";
 import { sql } from "ponder";
 import type { LineageEdge } from "../../../sdk/utils/lineageGraph.js";
-import { rowsOf } from "./lineage.js";
+import { rowsOf } from "./rowsOf.js";
 
 /**
  * Opens a statement with `reached`: `owner`'s assets and all their descendants (a recursive walk

@@ -8,18 +8,23 @@ import {
 import type { RemixError } from "../../errors/base.js";
 import { toRemixError } from "../../errors/toRemixError.js";
 import { chunk } from "../../utils/chunk.js";
+import { receivedFromIndexer } from "../../utils/indexedReads.js";
+import type { IndexerParameters } from "../../utils/indexer.js";
 import { requireAddress, requireUint256 } from "../../utils/inputChecks.js";
 import { readContracts } from "../../utils/readContracts.js";
 import { type LogScanParameters, scanBlocks, scanOptions } from "../../utils/scanBlocks.js";
+import { noneReceived } from "../../utils/receivedTotals.js";
 import type { AnyClient } from "../../utils/sendPreparedCall.js";
 
 /** Parameters of {@link getReceived}. */
 export type GetReceivedParameters = DeploymentParameters &
-  LogScanParameters & {
+  LogScanParameters &
+  IndexerParameters & {
     assetId: bigint;
     /** Only this token (default: every token the asset ever received). */
     token?: Address | undefined;
-    /** Count events up to this block, included (default: the latest block). */
+    /** Count events up to this block, included (default: the latest block). With `indexer`, it
+     * must be the indexer's latest block (the totals are kept only at that block). */
     blockNumber?: bigint | undefined;
   };
 
@@ -47,7 +52,7 @@ export type ReceivedTotals = {
 export type GetReceivedReturnType = {
   /** The last block counted. */
   blockNumber: bigint;
-  /** One entry per token, in order of first appearance (just `token` when given). */
+  /** One entry per token, by token address (ETH first; just `token` when given). */
   totals: ReceivedTotals[];
 };
 
@@ -69,7 +74,8 @@ const splitEvent = getAbiItem({ abi: remixProtocolAbi, name: "Split" });
  * holds now, so what was claimed follows from conservation (a claim's event lists many assets
  * and cannot be filtered by one). Requests: one `eth_getLogs` per event type (more with
  * `maxBlockRange`, and one per {@link SPLIT_LOG_CHILDREN} remixes), one multicall, plus the block
- * number when `blockNumber` is not given.
+ * number when `blockNumber` is not given. With `indexer`, one request to it (two the first time,
+ * to check its deployment) and none to the node: its running totals at its latest block.
  *
  * @example
  * const { totals } = await getReceived(publicClient, { assetId: 1n, token: ETH });
@@ -83,6 +89,13 @@ export async function getReceived(
   const { assetId, token } = parameters;
   requireUint256("assetId", assetId);
   if (token !== undefined) requireAddress("token", token);
+  if (parameters.indexer !== undefined) {
+    return receivedFromIndexer(parameters.indexer, deployment, {
+      assetId,
+      token,
+      blockNumber: parameters.blockNumber,
+    });
+  }
   try {
     // Uncached: a cached number could miss the block of a write that just returned.
     const blockNumber = parameters.blockNumber ?? (await getBlockNumber(client, { cacheTime: 0 }));
@@ -128,15 +141,7 @@ export async function getReceived(
       const key = getAddress(of);
       let totalsOf = totals.get(key);
       if (!totalsOf) {
-        totalsOf = {
-          token: key,
-          paid: 0n,
-          fees: 0n,
-          fromRemixes: 0n,
-          credited: 0n,
-          toParents: 0n,
-          claimed: 0n,
-        };
+        totalsOf = noneReceived(key);
         totals.set(key, totalsOf);
       }
       return totalsOf;
@@ -199,7 +204,10 @@ export async function getReceived(
       const totalsOf = entry(of);
       totalsOf.claimed = totalsOf.credited - totalsOf.toParents - held;
     });
-    return { blockNumber, totals: [...totals.values()] };
+    const byAddress = [...totals.values()].sort((x, y) =>
+      x.token.toLowerCase() < y.token.toLowerCase() ? -1 : 1,
+    );
+    return { blockNumber, totals: byAddress };
   } catch (error) {
     throw toRemixError(error);
   }

@@ -6,7 +6,9 @@ import {
   getEarnings,
   getLineage,
   getOwnedAssets,
+  getReceived,
   IndexerError,
+  InvalidParameterError,
   type Lineage,
   previewClaimAll,
 } from "../../../sdk/index.js";
@@ -135,10 +137,12 @@ describeOnNodes("indexer API", (env, node) => {
         );
         expect(status).to.equal(200);
         const { blockNumber: _, ...expected } = json(fromChain) as Record<string, unknown>;
+        const { blockNumber: indexedAt, ...answer } = body;
+        expect(BigInt(indexedAt as string)).to.equal(fromChain.blockNumber);
         // Owners as the chain reads them (checksummed) against the indexer's lowercase.
         const normalized = json({
-          ...body,
-          nodes: (body.nodes as { owner: Address }[]).map((node) => ({
+          ...answer,
+          nodes: (answer.nodes as { owner: Address }[]).map((node) => ({
             ...node,
             owner: getAddress(node.owner),
           })),
@@ -161,6 +165,38 @@ describeOnNodes("indexer API", (env, node) => {
         `/lineage/${bottom}?direction=ancestors`,
       );
       expect(deep.body.ancestors).to.have.length(55);
+
+      // All-time totals: the indexer's running totals are the chain's log sums, in one request.
+      const at = (await getReceived(publicClient, { deployment, assetId: a, indexer: indexer.url }))
+        .blockNumber;
+      expect(at).to.equal(await publicClient.getBlockNumber());
+      for (const assetId of [a, bottom, d3, ids[1]!, ids[30]!]) {
+        const fromChain = await getReceived(publicClient, { deployment, assetId, blockNumber: at });
+        const sent = e.requests.count;
+        const received = await getReceived(publicClient, {
+          deployment,
+          assetId,
+          indexer: indexer.url,
+        });
+        expect(e.requests.count, "chain requests of indexed totals").to.equal(sent);
+        expect(received, `received by ${assetId}`).to.deep.equal(fromChain);
+      }
+      for (const token of [e.usd, e.deployment.licensing]) {
+        const only = { deployment, assetId: bottom, token };
+        expect(
+          await getReceived(publicClient, { ...only, indexer: indexer.url }),
+          `received by ${bottom} in ${token}`,
+        ).to.deep.equal(await getReceived(publicClient, { ...only, blockNumber: at }));
+      }
+      const stale = await getReceived(publicClient, {
+        deployment,
+        assetId: a,
+        indexer: indexer.url,
+        blockNumber: at - 1n,
+      }).catch((error: unknown) => error);
+      expect(stale).to.be.instanceOf(InvalidParameterError);
+      expect((stale as Error).message).to.include(`indexer's totals are at block ${at}`);
+      expect((await get(indexer, "/assets/x/received")).status).to.equal(400);
 
       // Earnings: what a claim-all pays, per token, is what the indexer says is claimable now plus
       // in transit; after it the indexer says nothing is left and the lifetime total grew by it.
