@@ -4,12 +4,7 @@
 import { db } from "ponder:api";
 import { asset, assetParent, assetTokenTotal, claim } from "ponder:schema";
 import { sql } from "ponder";
-import {
-  ascending,
-  buildLineageGraph,
-  childrenFirst,
-  type LineageEdge,
-} from "../../../sdk/utils/lineageGraph.js";
+import { ascending, buildLineageGraph, childrenFirst } from "../../../sdk/utils/lineageGraph.js";
 import { simulateSplits } from "../../../sdk/utils/simulateSplits.js";
 import { claimPays, type RoyaltyBalance } from "../../../sdk/utils/splitMath.js";
 import { blockOfCheckpoint, latestCheckpoint } from "./indexedAt.js";
@@ -33,72 +28,59 @@ export type TokenEarnings = {
 
 /**
  * Everything an owner's earnings are computed from, in one statement (one snapshot, one walk
- * down the owner's tree): the checkpoint, the owned assets, every parent link of the tree, every
- * balance in it, and what claims paid the owner, per token. Tagged rows of text columns.
+ * down the owner's tree) and one row: the checkpoint, the owned assets, every parent link of the
+ * tree (child,parent,share,position), every balance in it (asset,token,held,pending,remainder)
+ * and what claims paid the owner (token,total). Each list is one string, `;` between entries:
+ * moving ten thousands of rows out of the database costs more than the walk itself.
  */
 function ownerSnapshot(owner: `0x${string}`) {
   const p = assetParent;
   const t = assetTokenTotal;
   return db.execute(sql`${ownerTree(owner)}
-    SELECT 'checkpoint' AS kind, ${latestCheckpoint} AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e
-    UNION ALL
-    SELECT 'owned', CAST(${asset.id} AS text), NULL, NULL, NULL, NULL FROM ${asset}
-    WHERE ${asset.owner} = ${owner}
-    UNION ALL
-    SELECT 'link', CAST(${p.childId} AS text), CAST(${p.parentId} AS text),
-      CAST(${p.shareBps} AS text), CAST(${p.position} AS text), NULL
-    FROM ${p} JOIN reached ON ${p.childId} = reached.id
-    UNION ALL
-    SELECT 'balance', CAST(${t.assetId} AS text), ${t.token}, CAST(${t.held} AS text),
-      CAST(${t.pendingGross} AS text), CAST(${t.splitRemainder} AS text)
-    FROM ${t} JOIN reached ON ${t.assetId} = reached.id
-    UNION ALL
-    SELECT 'claimed', ${claim.token}, CAST(SUM(${claim.total}) AS text), NULL, NULL, NULL
-    FROM ${claim} WHERE ${claim.recipient} = ${owner} GROUP BY ${claim.token}`);
+    SELECT ${latestCheckpoint} AS checkpoint,
+      (SELECT string_agg(CAST(${asset.id} AS text), ';') FROM ${asset}
+        WHERE ${asset.owner} = ${owner}) AS owned,
+      (SELECT string_agg(${p.childId} || ',' || ${p.parentId} || ',' || ${p.shareBps} || ','
+        || ${p.position}, ';') FROM ${p} JOIN reached ON ${p.childId} = reached.id) AS links,
+      (SELECT string_agg(${t.assetId} || ',' || ${t.token} || ',' || ${t.held} || ','
+        || ${t.pendingGross} || ',' || ${t.splitRemainder}, ';')
+        FROM ${t} JOIN reached ON ${t.assetId} = reached.id) AS balances,
+      (SELECT string_agg(token || ',' || total, ';') FROM (
+        SELECT ${claim.token} AS token, SUM(${claim.total}) AS total FROM ${claim}
+        WHERE ${claim.recipient} = ${owner} GROUP BY ${claim.token}) AS paid) AS claims`);
 }
+
+/** The entries of an aggregated list, each split into its fields. */
+const entries = (list: unknown): string[][] =>
+  typeof list === "string" && list !== "" ? list.split(";").map((entry) => entry.split(",")) : [];
 
 /** The assets `owner` holds now and its earnings in every token they have a balance in, with the
  * block they are at. */
 export async function earningsOf(owner: string) {
   const address = owner.toLowerCase() as `0x${string}`;
-  let blockNumber = 0n;
-  const ownedRows: bigint[] = [];
-  const links: (LineageEdge & { position: number })[] = [];
+  const [snapshot = {}] = rowsOf(await ownerSnapshot(address));
+  const blockNumber = blockOfCheckpoint(snapshot.checkpoint);
+  const ownedRows = entries(snapshot.owned).map(([id]) => BigInt(id!));
+  const links = entries(snapshot.links).map(([child, parent, share, position]) => ({
+    childId: BigInt(child!),
+    parentId: BigInt(parent!),
+    shareBps: Number(share),
+    position: Number(position),
+  }));
   const byToken = new Map<`0x${string}`, Map<bigint, RoyaltyBalance>>();
-  const claimedByToken = new Map<`0x${string}`, bigint>();
-  for (const row of rowsOf(await ownerSnapshot(address))) {
-    const [a, b, c, d, e] = [row.a, row.b, row.c, row.d, row.e] as string[];
-    switch (row.kind) {
-      case "checkpoint":
-        blockNumber = blockOfCheckpoint(a);
-        break;
-      case "owned":
-        ownedRows.push(BigInt(a!));
-        break;
-      case "link":
-        links.push({
-          childId: BigInt(a!),
-          parentId: BigInt(b!),
-          shareBps: Number(c),
-          position: Number(d),
-        });
-        break;
-      case "balance": {
-        const token = b as `0x${string}`;
-        const balances = byToken.get(token) ?? new Map<bigint, RoyaltyBalance>();
-        balances.set(BigInt(a!), {
-          held: BigInt(c!),
-          pendingGross: BigInt(d!),
-          remainder: BigInt(e!),
-        });
-        byToken.set(token, balances);
-        break;
-      }
-      case "claimed":
-        claimedByToken.set(a as `0x${string}`, BigInt(b!));
-        break;
-    }
+  for (const [id, token, held, pending, remainder] of entries(snapshot.balances)) {
+    const key = token as `0x${string}`;
+    const balances = byToken.get(key) ?? new Map<bigint, RoyaltyBalance>();
+    balances.set(BigInt(id!), {
+      held: BigInt(held!),
+      pendingGross: BigInt(pending!),
+      remainder: BigInt(remainder!),
+    });
+    byToken.set(key, balances);
   }
+  const claimedByToken = new Map(
+    entries(snapshot.claims).map(([token, total]) => [token as `0x${string}`, BigInt(total!)]),
+  );
   const owned = ascending(ownedRows);
   // A split pays a child's parents in registration order.
   links.sort((x, y) =>
