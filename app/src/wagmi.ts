@@ -14,7 +14,9 @@ export function wagmiConfig(config: AppConfig) {
   });
   return createConfig({
     chains: [chain],
-    connectors: [injected()],
+    // The generic `window.ethereum` connector only where there is one: EIP-6963 wallets announce
+    // themselves, and a "Connect Injected" button with nothing behind it would only fail.
+    connectors: typeof window !== "undefined" && "ethereum" in window ? [injected()] : [],
     multiInjectedProviderDiscovery: true,
     transports: { [chain.id]: http(config.rpcUrl, { batch: true }) },
     // A local node mines in a blink: poll receipts and blocks often.

@@ -1,4 +1,5 @@
-// The lineage drawn as layers (parents above their remixes) by ELK's layered algorithm.
+// The lineage drawn as layers (parents above their remixes) by ELK's layered algorithm. No page
+// state: the layout worker (lineageLayoutWorker.ts) runs it off the main thread, tests directly.
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { LineageView } from "./lineageView.ts";
 
@@ -12,6 +13,8 @@ export type PlacedEdge = {
   points: { x: number; y: number }[];
   label: { x: number; y: number };
 };
+/** What a layout needs of a view: the drawn assets and links. */
+export type LayoutInput = Pick<LineageView, "nodeIds" | "edges">;
 /** A laid-out lineage. */
 export type LineageLayout = {
   nodes: PlacedNode[];
@@ -20,13 +23,15 @@ export type LineageLayout = {
   height: number;
 };
 
+/** A node's box, in SVG pixels. */
 export const NODE_WIDTH = 96;
+/** A node's box, in SVG pixels. */
 export const NODE_HEIGHT = 40;
 
 const elk = new ELK();
 
 /** Lays out `view`: one ELK layered run, parents on top, orthogonal edges. */
-export async function layoutLineage(view: LineageView): Promise<LineageLayout> {
+export async function layoutLineage(view: LayoutInput): Promise<LineageLayout> {
   const input: ElkNode = {
     id: "lineage",
     layoutOptions: {

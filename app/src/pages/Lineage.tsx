@@ -1,11 +1,12 @@
 // The lineage explorer: an asset's ancestors and descendants as a layered graph, each link
-// labelled with its share; levels open and close, and any node opens its asset page.
+// labelled with its share; levels open and close, and any node opens its asset page. The layout
+// runs in a Web Worker, so a 1,000-node tree never freezes the page.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatBps, getLineage } from "../../../sdk/index.js";
 import { useRemix } from "../context.ts";
 import { errorSentence } from "../lib/errors.ts";
-import { layoutLineage } from "../lib/lineageLayout.ts";
+import { createLineageLayouter } from "../lib/lineageLayouter.ts";
 import { lineageView } from "../lib/lineageView.ts";
 import { href } from "../lib/route.ts";
 
@@ -22,11 +23,22 @@ export function Lineage({ assetId }: { assetId: bigint }) {
     () => (lineage.data ? lineageView(lineage.data, levels, expanded) : undefined),
     [lineage.data, levels, expanded],
   );
+  // Laid out in a worker, started as the page opens (ELK loads in it while the lineage is read)
+  // and ended with it; the query's signal drops a layout the page no longer wants (levels changed
+  // again before it came back).
+  const [layouter] = useState(() => createLineageLayouter());
+  useEffect(() => {
+    layouter.start();
+    return () => layouter.terminate();
+  }, [layouter]);
   const layout = useQuery({
-    queryKey: ["lineageLayout", String(assetId), levels, [...expanded].map(String)],
+    queryKey: ["lineageLayout", String(assetId), levels, [...expanded].map(String), lineage.dataUpdatedAt],
     enabled: view !== undefined,
-    queryFn: () => layoutLineage(view!),
+    queryFn: ({ signal }) => layouter.layout(view!, signal),
     placeholderData: (previous) => previous,
+    // A view's layout never changes, and one that failed would fail again.
+    staleTime: Infinity,
+    retry: false,
   });
 
   // The root in view: a wide tree would otherwise open on its left edge.
@@ -67,9 +79,19 @@ export function Lineage({ assetId }: { assetId: bigint }) {
         </button>{" "}
         <button disabled={levels >= view.maxLevel} onClick={() => setLevels(view.maxLevel)}>
           Expand all
-        </button>
+        </button>{" "}
+        {layout.isFetching && (
+          <span role="status" aria-busy="true">
+            Laying out {view.nodeIds.size} asset{view.nodeIds.size === 1 ? "" : "s"}…
+          </span>
+        )}
       </p>
-      <div className="graph" data-testid="lineage-graph" ref={graphBox}>
+      {layout.error && (
+        <p role="alert" className="error">
+          {layout.error.message}
+        </p>
+      )}
+      <div className="graph" data-testid="lineage-graph" ref={graphBox} aria-busy={layout.isFetching}>
         {layout.data && (
           <svg
             width={layout.data.width + 20}

@@ -5,8 +5,9 @@
 // storage is tampered with. Screenshots of each page go to test-artifacts/app/.
 import { expect } from "chai";
 import type { Page } from "playwright-core";
-import { formatUnits, type Hex, isAddressEqual, parseAbi, parseUnits, zeroAddress } from "viem";
+import { formatUnits, type Hex, isAddressEqual, parseUnits, zeroAddress } from "viem";
 import type { ServedApp } from "../../../app/serve.ts";
+import { buildScaleLineage } from "../../../scripts/lib/scaleLineage.ts";
 import { ETH, getBalances, previewClaimAll } from "../../../sdk/index.js";
 import { artifact, type SdkEnv, sharedEnv } from "../sdk/helpers/env.js";
 import { balanceOf } from "../sdk/helpers/family.js";
@@ -27,40 +28,6 @@ import { serveBuiltApp } from "./served.js";
 
 const TREE_SIZE = 1_000;
 const NODE = nodeAvailable("anvil") ? "anvil" : "hardhat";
-
-/** Deploys the scale fixture and registers a `size`-asset lineage under one original. */
-async function buildLineage(e: SdkEnv, size: number): Promise<bigint> {
-  const { abi, bytecode } = artifact("mocks/ScaleStateBuilder.sol/ScaleStateBuilder.json");
-  const deployHash = await e.admin.deployContract({
-    abi,
-    bytecode: bytecode as Hex,
-    args: [e.deployment.protocol, e.deployment.licensing],
-  });
-  const { contractAddress } = await e.publicClient.waitForTransactionReceipt({ hash: deployHash });
-  const builder = contractAddress!;
-  const buildAbi = parseAbi([
-    "function build(uint256 count, address holder, uint256 every, uint256 originalEvery)",
-    "function firstAssetId() view returns (uint256)",
-  ]);
-  // 50 registrations a transaction fit a block's gas limit on both nodes.
-  for (let done = 0; done < size; done += 50) {
-    const hash = await e.admin.writeContract({
-      address: builder,
-      abi: buildAbi,
-      functionName: "build",
-      // One original (index 0, sent to the admin), every other asset a remix below it.
-      args: [BigInt(Math.min(50, size - done)), e.admin.account.address, 10n ** 9n, 10n ** 9n],
-      gas: 25_000_000n,
-    });
-    const receipt = await e.publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`building the lineage reverted (${hash})`);
-  }
-  return e.publicClient.readContract({
-    address: builder,
-    abi: buildAbi,
-    functionName: "firstAssetId",
-  });
-}
 
 /** `amount` of ETH as the app writes it. */
 const ethText = (amount: bigint) => `${formatUnits(amount, 18)} ETH`;
@@ -84,7 +51,13 @@ describe(`app in Chromium [${NODE} node]`, function () {
     e = await sharedEnv(NODE);
     snapshot = await e.testClient.snapshot();
     ids = await buildState(e);
-    root = await buildLineage(e, TREE_SIZE);
+    root = await buildScaleLineage({
+      wallet: e.admin,
+      publicClient: e.publicClient,
+      deployment: e.deployment,
+      builder: artifact("mocks/ScaleStateBuilder.sol/ScaleStateBuilder.json"),
+      size: TREE_SIZE,
+    });
     // D (alice's) earns more after the state's splits: in transit below nothing, claimable now.
     await pay(e, e.payer, ids[4]!, ETH, 3n * 10n ** 17n);
     await mineBlocks(e, 40);
