@@ -2,10 +2,14 @@
 // is built on anvil (a tree of remixes, every asset paid once, a thousand splits), then lineage, a
 // creator's balance and the whole audit are read through the SDK over HTTP, counting requests,
 // bytes and time; then the indexer indexes the chain (events per second) and the same questions,
-// and the earnings and claim plan of the owner of 99% of the assets, are asked through it. Usage: `npm run bench:scale` (1,000 and 10,000 assets), or with the sizes in
+// and the earnings and claim plan of the owner of 99% of the assets, are asked through it, and
+// `remix audit --indexer` is run. Usage: `npm run bench:scale` (1,000 and 10,000 assets), or with the sizes in
 // `SCALE_ASSETS`, e.g. `SCALE_ASSETS="1000 10000 100000" npm run bench:scale`; the indexer runs
 // on PGlite, or on PostgreSQL with `SCALE_DATABASE_URL`.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type Abi,
@@ -293,6 +297,7 @@ async function measureIndexer(
       const result = await auditProtocol(client, { deployment, indexer: url });
       if (!result.ok) throw new Error("the three-way audit failed");
     });
+    const cliAudit = remixAudit(rpcUrl, deployment, url);
     return {
       events,
       syncMs,
@@ -304,15 +309,51 @@ async function measureIndexer(
       ownerEarningsAgain,
       ownerPlan,
       audit,
+      cliAudit,
     };
   } finally {
     await indexer.stop();
   }
 }
 
+/**
+ * `remix audit --indexer` as an auditor runs it (the built CLI, in its own process): its time, and
+ * it must exit 0 (a failed audit or any disagreement exits non-zero).
+ */
+function remixAudit(rpcUrl: string, deployment: Deployment, indexerUrl: string): number {
+  const dir = mkdtempSync(join(tmpdir(), "remix-scale-"));
+  try {
+    const file = join(dir, "deployed_addresses.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        "RemixProtocol#RemixProtocol": deployment.protocol,
+        "RemixProtocol#Licensing": deployment.licensing,
+        // As the LocalDevelopment module records it: the CLI batches its reads through it.
+        ...(deployment.multicall3 && { "LocalDevelopment#Multicall3": deployment.multicall3 }),
+      }),
+    );
+    const begin = performance.now();
+    execFileSync(
+      process.execPath,
+      [
+        `${root}dist/cli/remix.js`,
+        ...["--rpc-url", rpcUrl, "--deployment", file, "--from-block", `${deployment.fromBlock}`],
+        ...["--indexer", indexerUrl, "audit"],
+      ],
+      { stdio: "ignore" },
+    );
+    return Math.round(performance.now() - begin);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const cell = ({ requests, bytes, ms }: ReadCost) =>
   `${requests} req, ${(bytes / 1e6).toFixed(2)} MB, ${ms.toLocaleString("en-US")} ms`;
 
+// The `remix` CLI as it ships (dist/cli/remix.js), for the auditor's command.
+execFileSync(process.execPath, [`${root}scripts/build-sdk.ts`], { stdio: "ignore" });
 const rows: string[] = [];
 const indexerRows: string[] = [];
 const syncRows: string[] = [];
@@ -325,7 +366,7 @@ for (const assets of SIZES) {
   );
   const i = result.viaIndexer;
   indexerRows.push(
-    `| ${size} | ${cell(i.lineage)} | ${cell(i.family)} | ${cell(i.balance)} | ${cell(i.ownerEarnings)}; again ${i.ownerEarningsAgain} ms | ${cell(i.ownerPlan)} | ${cell(i.audit)} |`,
+    `| ${size} | ${cell(i.lineage)} | ${cell(i.family)} | ${cell(i.balance)} | ${cell(i.ownerEarnings)}; again ${i.ownerEarningsAgain} ms | ${cell(i.ownerPlan)} | ${cell(i.audit)} | passed in ${i.cliAudit.toLocaleString("en-US")} ms |`,
   );
   syncRows.push(
     `| ${size} | ${i.events.toLocaleString("en-US")} | ${Math.round(i.syncMs).toLocaleString("en-US")} ms | ${i.eventsPerSecond.toLocaleString("en-US")} |`,
@@ -341,9 +382,9 @@ console.log(
   `\nThe same through the indexer (${DATABASE}; requests and bytes to the node and the indexer)\n`,
 );
 console.log(
-  "| assets | lineage: ancestors of the newest asset | lineage: both sides of a middle asset | balance of a creator of 1% of assets | earnings of the owner of 99% (indexer; asked again: median of 5) | claim plan of the owner of 99% | three-way audit |",
+  "| assets | lineage: ancestors of the newest asset | lineage: both sides of a middle asset | balance of a creator of 1% of assets | earnings of the owner of 99% (indexer; asked again: median of 5) | claim plan of the owner of 99% | three-way audit | `remix audit --indexer` |",
 );
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of indexerRows) console.log(row);
 console.log(`\nIndexer backfill (${DATABASE}, 2 cores; Ponder's start included)\n`);
 console.log("| assets | events | caught up after | events per second |");
