@@ -56,8 +56,9 @@ ponder.on("RemixProtocol:Split", async ({ event, context }) => {
     ...where(event),
   });
   await updateTotals(context.db, assetId, token, (totals) => afterSplit(totals, gross, forwarded));
+  // A parent credited nothing (rounding on a tiny split) still has a row in the token, as the
+  // chain's totals list every token a remix's split reached it in.
   for (const [position, amount] of amounts.entries()) {
-    if (amount === 0n) continue;
     const link = await context.db.find(assetParent, { childId: assetId, position });
     if (!link) throw new Error(`Split of asset ${assetId}: no parent at position ${position}`);
     const { parentCount } = await requireAsset(context.db, link.parentId);

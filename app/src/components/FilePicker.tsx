@@ -6,11 +6,16 @@ import { digestFile, type FileDigest } from "../lib/fileDigest.ts";
 export function FilePicker({ onDigest }: { onDigest(digest: FileDigest): void }) {
   const [hashing, setHashing] = useState(false);
   const [over, setOver] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const pick = async (file: File | undefined) => {
     if (!file) return;
     setHashing(true);
+    setFailure(null);
     try {
       onDigest(await digestFile(file));
+    } catch (error) {
+      // No Web Crypto (a page not served from https or localhost), or a file too large to read.
+      setFailure(`The file could not be hashed here: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setHashing(false);
     }
@@ -35,6 +40,11 @@ export function FilePicker({ onDigest }: { onDigest(digest: FileDigest): void })
           ? "Computing its SHA-256…"
           : "Drop the work here, or choose a file. It is hashed here and never uploaded."}
       </span>
+      {failure && (
+        <span role="alert" className="error">
+          {failure}
+        </span>
+      )}
     </label>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ApprovalContext } from "../lib/approvals.ts";
 import type { FileDigest } from "../lib/fileDigest.ts";
 import type { PendingRegistration } from "../lib/pendingRegistrations.ts";
-import { commitToRegister, revealRegistration } from "../lib/registration.ts";
+import { commitToRegister, type RegistrationDetails, revealRegistration } from "../lib/registration.ts";
 import { href } from "../lib/route.ts";
 import { useChainTime } from "../lib/useChainTime.ts";
 import { useWrite } from "../lib/useWrite.ts";
@@ -12,12 +12,15 @@ import { WriteStatus } from "./WriteStatus.tsx";
 
 type Props = {
   write: { context: ApprovalContext; account: `0x${string}` };
-  /** The work to commit to, with its metadata (and, for a remix, its accepted quote). */
-  work?: { file: FileDigest; metadataUri: string; remix?: PendingRegistration["remix"] } | undefined;
+  /** The work as the page shows it now, with its metadata (and, for a remix, the quote on the
+   * page): what the commit records and the reveal registers. */
+  work?: ({ file: FileDigest } & RegistrationDetails) | undefined;
   /** A commitment already made (resumed from this browser). */
   pending?: PendingRegistration | undefined;
   /** Why the commit cannot be made yet, if it cannot. */
   blocked?: string | null | undefined;
+  /** Why the reveal cannot be sent with the page's details, if it cannot. */
+  revealBlocked?: string | null | undefined;
   /** Told the new asset's id once its registration's receipt is in. */
   onRegistered?: ((assetId: bigint) => void) | undefined;
 };
@@ -25,26 +28,30 @@ type Props = {
 const time = (seconds: bigint) => new Date(Number(seconds) * 1000).toLocaleTimeString();
 
 /** Commit, then reveal, with each step's state. */
-export function RegistrationSteps({ write, work, pending: resumed, blocked, onRegistered }: Props) {
+export function RegistrationSteps({ write, work, pending: resumed, blocked, revealBlocked, onRegistered }: Props) {
   const commit = useWrite<PendingRegistration>();
   const reveal = useWrite<bigint>();
   const chainTime = useChainTime();
   const [pending, setPending] = useState(resumed);
-  const revealableAt = pending ? BigInt(pending.revealableAt) : undefined;
+  const revealableAt = pending?.revealableAt === undefined ? undefined : BigInt(pending.revealableAt);
   const waiting = revealableAt !== undefined && chainTime !== undefined ? revealableAt - chainTime : undefined;
-  const expired = pending !== undefined && chainTime !== undefined && chainTime > BigInt(pending.expiresAt);
+  const expired = pending?.expiresAt !== undefined && chainTime !== undefined && chainTime > BigInt(pending.expiresAt);
   const live = expired ? undefined : pending;
 
   const onCommit = async () => {
     if (!work) return;
     const made = await commit.run((progress) =>
-      commitToRegister(write.context, write.account, work.file, work.metadataUri, work.remix, progress),
+      commitToRegister(write.context, write.account, work.file, work, progress),
     );
     if (made) setPending(made);
   };
   const onReveal = async () => {
     if (!pending) return;
-    const assetId = await reveal.run((progress) => revealRegistration(write.context, write.account, pending, progress));
+    // The page's details when it shows the work, else those kept with the commitment.
+    const details = work ?? pending;
+    const assetId = await reveal.run((progress) =>
+      revealRegistration(write.context, write.account, pending, details, progress),
+    );
     if (assetId !== undefined) onRegistered?.(assetId);
   };
 
@@ -62,7 +69,12 @@ export function RegistrationSteps({ write, work, pending: resumed, blocked, onRe
       <li aria-current={live ? undefined : "step"}>
         <strong>Commit.</strong> Records a hash that hides the work, so nobody watching can register it first.{" "}
         {live ? (
-          <span data-testid="committed">Committed; it holds the content until {time(BigInt(live.expiresAt))}.</span>
+          <span data-testid="committed">
+            Committed
+            {live.expiresAt === undefined
+              ? " (sent before its receipt was seen: register once it is mined)."
+              : `; it holds the content until ${time(BigInt(live.expiresAt))}.`}
+          </span>
         ) : (
           <>
             <button onClick={onCommit} disabled={!work || !!blocked || commit.busy}>
@@ -82,9 +94,10 @@ export function RegistrationSteps({ write, work, pending: resumed, blocked, onRe
                 Revealable from {time(revealableAt!)} (in {String(waiting)} s of chain time).{" "}
               </span>
             ) : null}
-            <button onClick={onReveal} disabled={reveal.busy}>
+            <button onClick={onReveal} disabled={reveal.busy || !!revealBlocked}>
               Register
             </button>
+            {revealBlocked && <span className="muted"> {revealBlocked}</span>}
             <WriteStatus state={reveal.state} />
           </>
         )}

@@ -21,10 +21,12 @@ type Props = {
 
 /** The form of one kind's terms, filled with the current version. */
 export function TermsForm({ assetId, info, current, tokens, write }: Props) {
-  const known = tokens.find((t) => t.address.toLowerCase() === current.currency.toLowerCase()) ?? tokens[0]!;
+  const found = tokens.find((t) => t.address.toLowerCase() === current.currency.toLowerCase());
+  const known = found ?? tokens[0]!;
   const [allowed, setAllowed] = useState(current.allowed);
   const [currency, setCurrency] = useState(known.address);
-  const [price, setPrice] = useState(formatUnits(current.price, known.decimals));
+  // A price in a token the app does not know is not shown in another's units: it is typed again.
+  const [price, setPrice] = useState(found ? formatUnits(current.price, found.decimals) : "");
   const [days, setDays] = useState(String(Number(current.duration) / 86_400));
   const [minShare, setMinShare] = useState(String(current.minShareBps / 100));
   const [documentUri, setDocumentUri] = useState(current.documentUri);
@@ -72,6 +74,12 @@ export function TermsForm({ assetId, info, current, tokens, write }: Props) {
       <h3>
         {info.label} <span className="muted">version {current.version || "none"}</span>
       </h3>
+      {!found && (
+        <p role="alert" className="error">
+          The terms in force are priced in {current.currency}, a token not on the list: publishing replaces them with
+          the currency and price chosen here.
+        </p>
+      )}
       <label className="field">
         <input
           type="checkbox"
@@ -162,19 +170,23 @@ type Fields = {
 function termsInput(fields: Fields): LicenceTermsInput | string {
   const { allowed, token, info } = fields;
   if (!allowed) return { allowed: false };
-  let price: bigint;
-  try {
-    price = parseUnits(fields.price.trim() || "0", token.decimals);
-  } catch {
-    return `The price must be a number of ${token.symbol}, as in 1.5.`;
+  // Plain decimals only: `parseUnits` would round digits past the token's decimals away (a
+  // price of 0.0000004 dUSD would publish as free), and `Number` takes "1e3" and "0x10".
+  const priceText = fields.price.trim();
+  const decimals = token.decimals > 0 ? `(\\.\\d{1,${token.decimals}})?` : "";
+  if (!new RegExp(`^\\d+${decimals}$`).test(priceText)) {
+    return `The price must be a number of ${token.symbol} with at most ${token.decimals} decimals, as in 1.5.`;
   }
-  if (price < 0n) return "The price cannot be negative.";
-  const days = Number(fields.days || "0");
-  if (info.hasDuration && !(Number.isFinite(days) && days >= 0)) return "The duration must be a number of days.";
-  const share = Number(fields.minShare || "0");
-  const minShareBps = Math.round(share * 100);
-  if (info.hasMinShare && !(Number.isFinite(share) && minShareBps >= 0 && minShareBps <= BPS)) {
-    return "The minimum share must be a percentage from 0 to 100.";
+  const price = parseUnits(priceText, token.decimals);
+  const daysText = fields.days.trim();
+  if (info.hasDuration && !/^\d+(\.\d+)?$/.test(daysText)) {
+    return "The duration must be a number of days (0 for perpetual).";
+  }
+  const days = Number(daysText);
+  const shareText = fields.minShare.trim();
+  const minShareBps = Math.round(Number(shareText) * 100);
+  if (info.hasMinShare && !(/^\d{1,3}(\.\d{1,2})?$/.test(shareText) && minShareBps <= BPS)) {
+    return "The minimum share must be a percentage from 0 to 100, with at most two decimals.";
   }
   return {
     allowed,

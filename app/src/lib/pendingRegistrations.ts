@@ -8,8 +8,9 @@ export type PendingRegistration = {
   salt: Hex;
   metadataUri: string;
   fileName: string;
-  revealableAt: string;
-  expiresAt: string;
+  /** Unknown when the commitment was sent but its receipt never seen (the tab closed). */
+  revealableAt?: string | undefined;
+  expiresAt?: string | undefined;
   /** For a remix: its parents and the licence quote the creator accepted before committing. */
   remix?: {
     parents: { assetId: string; shareBps: number }[];

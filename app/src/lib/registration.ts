@@ -3,6 +3,7 @@
 import type { Address } from "viem";
 import {
   commitRegistration,
+  registrationCommitment,
   prepareRegisterRemix,
   registerOriginal,
   registerRemix,
@@ -13,54 +14,77 @@ import type { FileDigest } from "./fileDigest.ts";
 import { type PendingRegistration, removePending, savePending } from "./pendingRegistrations.ts";
 import type { WriteProgress } from "./useWrite.ts";
 
-/** Step 1: commits to `file` and keeps the commitment (with its salt) for the reveal. */
+/** What a registration records besides its content: read from the page at each step. */
+export type RegistrationDetails = Pick<PendingRegistration, "metadataUri" | "remix">;
+
+/**
+ * Step 1: commits to `file`. The salt is kept before the transaction is sent, so a receipt never
+ * seen (a closed tab, a timeout) cannot lose it; it is dropped again if nothing was sent.
+ */
 export async function commitToRegister(
   context: ApprovalContext,
   account: Address,
   file: FileDigest,
-  metadataUri: string,
-  remix: PendingRegistration["remix"],
+  details: RegistrationDetails,
   progress: WriteProgress,
 ): Promise<PendingRegistration> {
-  progress.step("Step 1 of 2: commit to the work");
-  const { salt, revealableAt, expiresAt } = await commitRegistration(context.walletClient, {
-    deployment: context.deployment,
-    contentHash: file.contentHash,
-    onSent: progress.onSent,
-  });
+  const { chainId } = context.deployment;
+  const { salt } = registrationCommitment({ creator: account, contentHash: file.contentHash });
   const pending: PendingRegistration = {
     contentHash: file.contentHash,
     salt,
-    metadataUri,
+    metadataUri: details.metadataUri,
     fileName: file.name,
-    revealableAt: String(revealableAt),
-    expiresAt: String(expiresAt),
-    ...(remix && { remix }),
+    ...(details.remix && { remix: details.remix }),
   };
-  savePending(context.deployment.chainId, account, pending);
-  return pending;
+  savePending(chainId, account, pending);
+  let sent = false;
+  progress.step("Step 1 of 2: commit to the work");
+  try {
+    const { revealableAt, expiresAt } = await commitRegistration(context.walletClient, {
+      deployment: context.deployment,
+      contentHash: file.contentHash,
+      salt,
+      onSent: (hash) => {
+        sent = true;
+        progress.onSent(hash);
+      },
+    });
+    const committed = {
+      ...pending,
+      revealableAt: String(revealableAt),
+      expiresAt: String(expiresAt),
+    };
+    savePending(chainId, account, committed);
+    return committed;
+  } catch (error) {
+    if (!sent) removePending(chainId, account, file.contentHash);
+    throw error;
+  }
 }
 
 /**
- * Step 2: registers the committed work (a remix held to the licence quote accepted before the
- * commitment, after approving exactly what its licences pull) and forgets the commitment.
+ * Step 2: registers the committed work with `details` as the page shows them now (the
+ * commitment binds only the creator, the content and the salt): a remix held to the quote on the
+ * page, after approving exactly what its licences pull. Then forgets the commitment.
  */
 export async function revealRegistration(
   context: ApprovalContext,
   account: Address,
   pending: PendingRegistration,
+  details: RegistrationDetails,
   progress: WriteProgress,
 ): Promise<bigint> {
   const { deployment, walletClient } = context;
   const common = {
     deployment,
     contentHash: pending.contentHash,
-    metadataUri: pending.metadataUri,
+    metadataUri: details.metadataUri,
     salt: pending.salt,
   };
   let assetId: bigint;
-  if (pending.remix) {
-    const { parents, licenceIds, termsVersions, maxPrices } = pending.remix;
+  if (details.remix) {
+    const { parents, licenceIds, termsVersions, maxPrices } = details.remix;
     const parameters: RegisterRemixParameters & { deployment: typeof deployment } = {
       ...common,
       parents: parents.map((p) => ({ assetId: BigInt(p.assetId), shareBps: p.shareBps })),

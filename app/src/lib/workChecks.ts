@@ -25,9 +25,15 @@ export function registrationBlock(
   if (duplicate.error) return errorSentence(duplicate.error);
   if (duplicate.data === undefined) return "Checking whether it is registered…";
   if (duplicate.data !== null) return "This work is already registered.";
+  return metadataBlock(metadataUri);
+}
+
+/** Why `metadataUri` cannot be recorded, or `null`. */
+export function metadataBlock(metadataUri: string): string | null {
   if (metadataUri.trim() === "") return "Enter its metadata URI.";
-  if (new TextEncoder().encode(metadataUri).length > 512)
+  if (new TextEncoder().encode(metadataUri).length > 512) {
     return "The metadata URI is longer than 512 bytes.";
+  }
   return null;
 }
 

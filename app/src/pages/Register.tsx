@@ -8,7 +8,7 @@ import type { FileDigest } from "../lib/fileDigest.ts";
 import { loadPending } from "../lib/pendingRegistrations.ts";
 import { href } from "../lib/route.ts";
 import { useApprovalContext } from "../lib/useApprovalContext.ts";
-import { registrationBlock, showSteps, useRegisteredAs } from "../lib/workChecks.ts";
+import { metadataBlock, registrationBlock, showSteps, useRegisteredAs } from "../lib/workChecks.ts";
 import { WorkDetails } from "../components/WorkDetails.tsx";
 
 /** `#/register`. */
@@ -22,10 +22,13 @@ function RegisterWith({ write }: { write: NonNullable<ReturnType<typeof useAppro
   const { deployment } = useRemix();
   const [file, setFile] = useState<FileDigest | null>(null);
   const [metadataUri, setMetadataUri] = useState("");
-  // Read once: a registration revealed here stays on the page with its outcome.
+  // The list is read once: a registration revealed from it stays on the page with its outcome.
   const [pending] = useState(() => loadPending(deployment.chainId, write.account));
-  const resumed = file ? pending.find((p) => p.contentHash === file.contentHash) : undefined;
   const others = pending.filter((p) => p.contentHash !== file?.contentHash);
+  // The chosen file's commitment as stored now (one made since the page opened included).
+  const resumedOf = (digest: FileDigest | null) =>
+    digest && loadPending(deployment.chainId, write.account).find((p) => p.contentHash === digest.contentHash);
+  const resumed = resumedOf(file) ?? undefined;
   const duplicate = useRegisteredAs(file);
   // Once registered here, the new asset is the "duplicate": the outcome stays on the page.
   const [registered, setRegistered] = useState<bigint | null>(null);
@@ -38,6 +41,9 @@ function RegisterWith({ write }: { write: NonNullable<ReturnType<typeof useAppro
           onDigest={(digest) => {
             setFile(digest);
             setRegistered(null);
+            // A commitment kept for this work brings back the metadata it was made with.
+            const kept = resumedOf(digest);
+            if (kept) setMetadataUri(kept.metadataUri);
           }}
         />
         <WorkDetails
@@ -53,6 +59,8 @@ function RegisterWith({ write }: { write: NonNullable<ReturnType<typeof useAppro
             work={file ? { file, metadataUri } : undefined}
             pending={resumed}
             blocked={blocked}
+            revealBlocked={metadataBlock(metadataUri)}
+            onRegistered={setRegistered}
           />
         )}
         <p className="muted">

@@ -23,9 +23,16 @@ import { loadPending, type PendingRegistration } from "../lib/pendingRegistratio
 import { href } from "../lib/route.ts";
 import { formatTokenAmount, useTokens } from "../lib/tokens.ts";
 import { useApprovalContext } from "../lib/useApprovalContext.ts";
-import { registrationBlock, showSteps, useRegisteredAs } from "../lib/workChecks.ts";
+import { metadataBlock, registrationBlock, showSteps, useRegisteredAs } from "../lib/workChecks.ts";
 
 type Write = NonNullable<ReturnType<typeof useApprovalContext>>;
+
+/** A share typed as a percentage (up to two decimals, as basis points hold) in basis points;
+ * `NaN` for anything else ("1e1", "0x1e", "12.345"), which the SDK refuses by name. */
+function sharePercentToBps(percent: string): number {
+  const text = percent.trim();
+  return /^\d{1,3}(\.\d{1,2})?$/.test(text) ? Math.round(Number(text) * 100) : Number.NaN;
+}
 type ParentRow = { assetId: bigint; percent: string };
 
 /** `#/remix` or `#/remix/<parent id>/...` with parents picked already. */
@@ -46,24 +53,30 @@ function RemixWith({ write, initial }: { write: Write; initial: ParentRow[] }) {
   const parents = rows.map((row, index) => ({
     assetId: row.assetId,
     shareBps:
-      row.percent.trim() === ""
-        ? Math.max(terms.data?.[index]?.minShareBps ?? 0, 1)
-        : Math.round(Number(row.percent) * 100),
+      row.percent.trim() === "" ? Math.max(terms.data?.[index]?.minShareBps ?? 0, 1) : sharePercentToBps(row.percent),
   }));
   const quote = useRemixQuote(write, terms.data ? parents : []);
   const duplicate = useRegisteredAs(file);
   // Once registered here, the new asset is the "duplicate": the outcome stays on the page.
   const [registered, setRegistered] = useState<bigint | null>(null);
-  const check = useRemixCheck(write, file, metadataUri, parents, quote.data);
-  const resumed = file
-    ? loadPending(deployment.chainId, write.account).find((p) => p.contentHash === file.contentHash)
-    : undefined;
-  const blocked =
+  const resumedOf = (digest: FileDigest | null) =>
+    digest
+      ? loadPending(deployment.chainId, write.account).find((p) => p.contentHash === digest.contentHash)
+      : undefined;
+  const resumed = resumedOf(file);
+  // Simulated only before a commitment: once committed, the direct path is refused by design.
+  const check = useRemixCheck(write, resumed ? null : file, metadataUri, parents, quote.data);
+  // What the reveal registers is what the page shows now: parents, shares, this quote, metadata.
+  const revealBlocked =
     (rows.length === 0 && "Add at least one parent.") ||
-    registrationBlock(file, metadataUri, duplicate) ||
+    metadataBlock(metadataUri) ||
     (quote.error && errorSentence(quote.error)) ||
     (!quote.data && "Quoting the licences…") ||
     (quote.data!.refused.length > 0 && `Asset ${quote.data!.refused.join(", ")} refuses remixes.`) ||
+    null;
+  const blocked =
+    revealBlocked ||
+    registrationBlock(file, metadataUri, duplicate) ||
     (check.error && errorSentence(check.error)) ||
     (check.data === undefined && "Checking the registration…") ||
     null;
@@ -94,6 +107,9 @@ function RemixWith({ write, initial }: { write: Write; initial: ParentRow[] }) {
         onDigest={(digest) => {
           setFile(digest);
           setRegistered(null);
+          // A commitment kept for this work brings back the metadata it was made with.
+          const kept = resumedOf(digest);
+          if (kept) setMetadataUri(kept.metadataUri);
         }}
       />
       <WorkDetails
@@ -109,6 +125,7 @@ function RemixWith({ write, initial }: { write: Write; initial: ParentRow[] }) {
           work={file && remix ? { file, metadataUri, remix } : undefined}
           pending={resumed}
           blocked={blocked}
+          revealBlocked={revealBlocked}
           onRegistered={setRegistered}
         />
       )}

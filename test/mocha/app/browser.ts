@@ -32,6 +32,10 @@ export type TestBrowser = { context: BrowserContext; close(): Promise<void> };
 /** Launches Chromium with a fresh profile. */
 export async function launchBrowser(): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "remix-chromium-"));
+  // Playwright's own Ctrl-C handler exits the process once the browser is closed, before any
+  // `close()` could run: the profile goes on exit, however the process ends.
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  process.once("exit", removeProfile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: FLAGS,
@@ -41,7 +45,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     context,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      process.removeListener("exit", removeProfile);
+      removeProfile();
     },
   };
 }

@@ -118,10 +118,20 @@ describe(`app journey in Chromium [${NODE} node]`, function () {
     await page.getByRole("button", { name: "Commit", exact: true }).click();
     await page.getByText("Cancelled in the wallet: nothing sent.").waitFor();
     expect(wallet.sent).to.deep.equal([]);
+    const kept = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith("remix-royalties:pending-registrations:"))
+          .map((key) => localStorage.getItem(key))
+          .join(""),
+      );
+    expect(await kept()).to.not.include(hashContent(content));
 
     await page.getByRole("button", { name: "Commit", exact: true }).click();
     await page.getByTestId("committed").waitFor({ timeout: 30_000 });
     expect(wallet.sent).to.have.length(1);
+    // The salt is kept (before the transaction was sent), with the commitment's times.
+    expect(await kept()).to.include(hashContent(content));
     await screenshot(page, "register-committed");
 
     // Too early: the contract's refusal, as a sentence, before anything is sent.
