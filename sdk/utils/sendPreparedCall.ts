@@ -43,7 +43,8 @@ export type WriteParameters = DeploymentParameters & {
   /** Blocks to wait for after inclusion (default 1). */
   confirmations?: number | undefined;
   /** Called with the hash once the wallet has sent the transaction, before its receipt: for a
-   * dapp to show it pending. */
+   * dapp to show it pending. What it throws is ignored. A repriced replacement is mined under
+   * another hash: the receipt's is the one that counts. */
   onSent?: ((hash: Hash) => void) | undefined;
 };
 
@@ -106,7 +107,12 @@ export async function sendPreparedCall(
       throw await explainAllowanceShortfall(client, from, prepared, toRemixError(error));
     }
   })();
-  onSent?.(hash);
+  // A dapp's callback must not turn a sent transaction into a failed write.
+  try {
+    onSent?.(hash);
+  } catch {
+    // Ignored: the receipt is still awaited and returned.
+  }
 
   let replacement: ReplacementReturnType | undefined;
   let receipt: TransactionReceipt;

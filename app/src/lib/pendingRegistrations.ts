@@ -23,11 +23,30 @@ export type PendingRegistration = {
 const key = (chainId: number, account: Address) =>
   `remix-royalties:pending-registrations:${chainId}:${account.toLowerCase()}`;
 
-/** The account's pending registrations on the chain, oldest first. */
+const HASH = /^0x[0-9a-fA-F]{64}$/;
+
+/** Whether a stored value has the fields a reveal needs (storage is the user's to edit). */
+function isPending(value: unknown): value is PendingRegistration {
+  const entry = value as Partial<PendingRegistration> | null;
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    typeof entry.contentHash === "string" &&
+    HASH.test(entry.contentHash) &&
+    typeof entry.salt === "string" &&
+    HASH.test(entry.salt) &&
+    typeof entry.metadataUri === "string" &&
+    typeof entry.fileName === "string" &&
+    (entry.revealableAt === undefined || /^\d+$/.test(entry.revealableAt)) &&
+    (entry.expiresAt === undefined || /^\d+$/.test(entry.expiresAt))
+  );
+}
+
+/** The account's pending registrations on the chain, oldest first (damaged entries left out). */
 export function loadPending(chainId: number, account: Address): PendingRegistration[] {
   try {
     const stored = JSON.parse(localStorage.getItem(key(chainId, account)) ?? "[]") as unknown;
-    return Array.isArray(stored) ? (stored as PendingRegistration[]) : [];
+    return Array.isArray(stored) ? stored.filter(isPending) : [];
   } catch {
     return [];
   }

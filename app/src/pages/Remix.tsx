@@ -39,7 +39,9 @@ type ParentRow = { assetId: bigint; percent: string };
 export function Remix({ parentIds }: { parentIds: string[] }) {
   const write = useApprovalContext();
   if (!write) return <p>Connect your wallet to register a remix.</p>;
-  const initial = parentIds.filter((id) => /^\d+$/.test(id)).map((id) => ({ assetId: BigInt(id), percent: "" }));
+  // Each parent once, however often the link names it.
+  const ids = [...new Set(parentIds.filter((id) => /^\d+$/.test(id)).map(BigInt))];
+  const initial = ids.map((assetId) => ({ assetId, percent: "" }));
   return <RemixWith key={write.account} write={write} initial={initial} />;
 }
 
