@@ -14,17 +14,10 @@ import { balanceOf } from "../sdk/helpers/family.js";
 import { nodeAvailable } from "../sdk/helpers/node.js";
 import { overwriteHeld } from "../sdk/helpers/storage.js";
 import { pay } from "../sdk/helpers/tree.js";
-import { type RunningIndexer, startIndexer } from "../indexer/run.js";
+import type { RunningIndexer } from "../indexer/run.js";
 import { buildState, mineBlocks } from "../indexer/state.js";
-import {
-  chromiumAvailable,
-  injectWallet,
-  launchBrowser,
-  screenshot,
-  type TestBrowser,
-  type TestWallet,
-} from "./browser.js";
-import { serveBuiltApp } from "./served.js";
+import { screenshot, type TestWallet } from "./browser.js";
+import { type AppSession, openAppSession, requireChromium, screenshotFailure } from "./session.js";
 
 const TREE_SIZE = 1_000;
 const NODE = nodeAvailable("anvil") ? "anvil" : "hardhat";
@@ -37,16 +30,14 @@ describe(`app in Chromium [${NODE} node]`, function () {
   let snapshot: Hex | undefined;
   let indexer: RunningIndexer | undefined;
   let app: ServedApp | undefined;
-  let browser: TestBrowser | undefined;
+  let session: AppSession | undefined;
   let wallet: TestWallet;
   let page: Page;
   let root: bigint;
   let ids: bigint[];
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      throw new Error("Chromium is not installed: `apt-get install -y chromium` (.ci/run does)");
-    }
+    requireChromium();
     this.timeout(300_000);
     e = await sharedEnv(NODE);
     snapshot = await e.testClient.snapshot();
@@ -61,27 +52,18 @@ describe(`app in Chromium [${NODE} node]`, function () {
     // D (alice's) earns more after the state's splits: in transit below nothing, claimable now.
     await pay(e, e.payer, ids[4]!, ETH, 3n * 10n ** 17n);
     await mineBlocks(e, 40);
-    indexer = await startIndexer(e.node.url, e.deployment);
-    await indexer.caughtUp(await e.publicClient.getBlockNumber(), 120_000);
-    app = await serveBuiltApp(e.node.url, indexer.url);
-    browser = await launchBrowser();
-    wallet = await injectWallet(browser.context, e.publicClient, e.alice);
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => console.log(`      page error: ${error.message}`));
+    session = await openAppSession(e, e.alice);
+    ({ indexer, app, wallet, page } = session);
   });
 
   // A failed step leaves its page behind as a screenshot, named after the test.
   afterEach(async function () {
-    if (this.currentTest?.state === "failed" && page) {
-      await screenshot(page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, "-")}`);
-    }
+    await screenshotFailure(this.currentTest, session);
   });
 
   after(async function () {
     this.timeout(60_000);
-    await browser?.close();
-    await app?.close();
-    await indexer?.stop();
+    await session?.close();
     // Only once the indexer is stopped (it would see the revert as a reorg).
     if (snapshot) await e.testClient.revert({ id: snapshot });
   });

@@ -37,17 +37,9 @@ import { type SdkEnv, sharedEnv } from "../sdk/helpers/env.js";
 import { balanceOf, gasCost } from "../sdk/helpers/family.js";
 import { nodeAvailable } from "../sdk/helpers/node.js";
 import { allow, original } from "../sdk/licensing/fixtures.js";
-import { type RunningIndexer, startIndexer } from "../indexer/run.js";
 import { mineBlocks } from "../indexer/state.js";
-import {
-  chromiumAvailable,
-  injectWallet,
-  launchBrowser,
-  screenshot,
-  type TestBrowser,
-  type TestWallet,
-} from "./browser.js";
-import { serveBuiltApp } from "./served.js";
+import { screenshot, type TestWallet } from "./browser.js";
+import { type AppSession, openAppSession, requireChromium, screenshotFailure } from "./session.js";
 
 const NODE = nodeAvailable("anvil") ? "anvil" : "hardhat";
 const kind = UseKind.AITraining;
@@ -117,9 +109,8 @@ async function recordStatuses(page: Page): Promise<void> {
 describe(`app: license a dataset in Chromium [${NODE} node]`, function () {
   let e: SdkEnv;
   let snapshot: Hex | undefined;
-  let indexer: RunningIndexer | undefined;
   let app: ServedApp | undefined;
-  let browser: TestBrowser | undefined;
+  let session: AppSession | undefined;
   let wallet: TestWallet;
   let page: Page;
   let ids: Offered;
@@ -128,9 +119,7 @@ describe(`app: license a dataset in Chromium [${NODE} node]`, function () {
   let bought: bigint[];
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      throw new Error("Chromium is not installed: `apt-get install -y chromium` (.ci/run does)");
-    }
+    requireChromium();
     this.timeout(180_000);
     e = await sharedEnv(NODE);
     snapshot = await e.testClient.snapshot();
@@ -139,30 +128,17 @@ describe(`app: license a dataset in Chromium [${NODE} node]`, function () {
     // Some allowance already, short of the cart's dUSD total.
     await usdFor(e, e.carol, 10_000_000n, 1_000_000n);
     await mineBlocks(e, 40);
-    indexer = await startIndexer(e.node.url, e.deployment);
-    await indexer.caughtUp(await e.publicClient.getBlockNumber(), 120_000);
-    app = await serveBuiltApp(e.node.url, indexer.url);
-    browser = await launchBrowser();
-    wallet = await injectWallet(browser.context, e.publicClient, e.carol);
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => console.log(`      page error: ${error.message}`));
+    session = await openAppSession(e, e.carol);
+    ({ app, wallet, page } = session);
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === "failed" && page) {
-      await screenshot(
-        page,
-        `failed-dataset-${this.currentTest.title.slice(0, 40).replace(/\W+/g, "-")}`,
-      );
-    }
+    await screenshotFailure(this.currentTest, session, "failed-dataset");
   });
 
   after(async function () {
     this.timeout(60_000);
-    await browser?.close();
-    await app?.close();
-    await indexer?.stop();
-    // Only once the indexer is stopped (it would see the revert as a reorg).
+    await session?.close();
     if (snapshot) await e.testClient.revert({ id: snapshot });
   });
 

@@ -19,16 +19,9 @@ import {
 } from "../../../sdk/index.js";
 import { type SdkEnv, sharedEnv, type Wallet } from "../sdk/helpers/env.js";
 import { nodeAvailable } from "../sdk/helpers/node.js";
-import { type RunningIndexer, startIndexer } from "../indexer/run.js";
-import {
-  chromiumAvailable,
-  injectWallet,
-  launchBrowser,
-  screenshot,
-  type TestBrowser,
-  type TestWallet,
-} from "./browser.js";
-import { serveBuiltApp } from "./served.js";
+import type { RunningIndexer } from "../indexer/run.js";
+import { screenshot, type TestWallet } from "./browser.js";
+import { type AppSession, openAppSession, requireChromium, screenshotFailure } from "./session.js";
 
 const NODE = nodeAvailable("anvil") ? "anvil" : "hardhat";
 
@@ -41,7 +34,7 @@ describe(`app journey in Chromium [${NODE} node]`, function () {
   let snapshot: Hex | undefined;
   let indexer: RunningIndexer | undefined;
   let app: ServedApp | undefined;
-  let browser: TestBrowser | undefined;
+  let session: AppSession | undefined;
   let wallet: TestWallet;
   let page: Page;
   let original: bigint;
@@ -69,32 +62,21 @@ describe(`app journey in Chromium [${NODE} node]`, function () {
   }
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      throw new Error("Chromium is not installed: `apt-get install -y chromium` (.ci/run does)");
-    }
+    requireChromium();
     this.timeout(300_000);
     e = await sharedEnv(NODE);
     snapshot = await e.testClient.snapshot();
-    indexer = await startIndexer(e.node.url, e.deployment);
-    await indexer.caughtUp(await e.publicClient.getBlockNumber(), 120_000);
-    app = await serveBuiltApp(e.node.url, indexer.url);
-    browser = await launchBrowser();
-    wallet = await injectWallet(browser.context, e.publicClient, e.alice);
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => console.log(`      page error: ${error.message}`));
+    session = await openAppSession(e, e.alice);
+    ({ indexer, app, wallet, page } = session);
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === "failed" && page) {
-      await screenshot(page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, "-")}`);
-    }
+    await screenshotFailure(this.currentTest, session);
   });
 
   after(async function () {
     this.timeout(60_000);
-    await browser?.close();
-    await app?.close();
-    await indexer?.stop();
+    await session?.close();
     if (snapshot) await e.testClient.revert({ id: snapshot });
   });
 
